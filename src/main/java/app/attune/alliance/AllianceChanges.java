@@ -1,0 +1,24 @@
+package app.attune.alliance;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import app.attune.api.Text;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The fields of an alliance a PATCH may change (JSON merge patch; null clears). */
+@Schema(name = "AlliancePatch", description = "Fields to change (JSON merge patch). Closing: status CLOSED_PLANNED or "
+        + "CLOSED_UNPLANNED, with endedOn (today when absent). Every open rupture then reads UNRESOLVED_AT_CLOSE.")
+public record AllianceChanges(
+        @NotNull @Schema(example = "INDIVIDUAL") AllianceFormat format,
+        @NotNull @Schema(example = "CLOSED_PLANNED") AllianceStatus status,
+        @NotNull @Schema(example = "2026-09-01") LocalDate startedOn,
+        @Schema(example = "2026-12-15") LocalDate endedOn,
+        @Size(max = Text.EXTERNAL_ID_MAX) @Pattern(regexp = Text.TRIMMED, message = "must not start or end with blanks")
+        @Schema(example = "EHR-EP-2291") String externalId) {
+
+    static AllianceChanges of(Alliance a) {
+        return new AllianceChanges(a.format, a.status, a.startedOn, a.endedOn, a.externalId);
+    }
+}

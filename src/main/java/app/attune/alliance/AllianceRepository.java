@@ -1,0 +1,67 @@
+package app.attune.alliance;
+
+import app.attune.api.PageRequest;
+import app.attune.identity.Caller;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Alliance queries, always scoped to what the caller may see: its own alliances in its organization. */
+@ApplicationScoped
+public class AllianceRepository {
+
+    private static final String VISIBLE = "organizationId = :org and therapistId = :me";
+
+    public Optional<Alliance> findVisible(Caller caller, UUID id) {
+        return Alliance.find("id = :id and " + VISIBLE, scope(caller).and("id", id)).firstResultOptional();
+    }
+
+    /** The alliance locked for the rest of the transaction, so that changes to it and its sessions serialize. */
+    public Optional<Alliance> lockVisible(Caller caller, UUID id) {
+        return Alliance.find("id = :id and " + VISIBLE, scope(caller).and("id", id))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public PanacheQuery<Alliance> listVisible(Caller caller, AllianceStatus status, UUID clientId, PageRequest page) {
+        StringBuilder where = new StringBuilder(VISIBLE);
+        Parameters params = scope(caller);
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (clientId != null) {
+            where.append(" and clientId = :client");
+            params.and("client", clientId);
+        }
+        return Alliance.<Alliance>find(where.toString(), Sort.descending("startedOn").and("id"), params)
+                .page(page.page(), page.size());
+    }
+
+    public boolean externalIdTaken(UUID organizationId, String externalId, UUID exceptId) {
+        return Alliance.count("organizationId = ?1 and externalId = ?2 and id <> ?3", organizationId, externalId,
+                exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
+    public boolean hasSessionBefore(UUID allianceId, LocalDate date) {
+        return !Alliance.getEntityManager().createNativeQuery(
+                "select 1 from session where alliance_id = ?1 and occurred_at < ?2 limit 1")
+                .setParameter(1, allianceId).setParameter(2, Alliance.firstMomentOf(date))
+                .getResultList().isEmpty();
+    }
+
+    /** Hands out the next session number of an alliance; the row lock keeps numbers unique under concurrency. */
+    public int nextSessionNumber(UUID allianceId) {
+        return ((Number) Alliance.getEntityManager().createNativeQuery(
+                "update alliance set last_session_number = last_session_number + 1 where id = ?1 returning last_session_number")
+                .setParameter(1, allianceId).getSingleResult()).intValue();
+    }
+
+    private static Parameters scope(Caller caller) {
+        return Parameters.with("org", caller.organizationId()).and("me", caller.practitionerId());
+    }
+}

@@ -1,0 +1,100 @@
+package app.attune.alliance;
+
+import app.attune.api.ApiExamples;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.api.QueryParams;
+import app.attune.api.Versions;
+import app.attune.identity.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "Alliances")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.THERAPIST)
+public class AllianceResource {
+
+    private final AllianceService alliances;
+
+    AllianceResource(AllianceService alliances) {
+        this.alliances = alliances;
+    }
+
+    @POST
+    @Path("/alliances")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open an alliance between the calling therapist and a client")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "alliance", value = ApiExamples.NEW_ALLIANCE)))
+    @APIResponse(responseCode = "201", description = "Opened",
+            content = @Content(schema = @Schema(implementation = AllianceView.class),
+                    examples = @ExampleObject(name = "alliance", value = ApiExamples.ALLIANCE)))
+    public Response open(@Valid @NotNull NewAlliance request) {
+        AllianceView alliance = alliances.open(request);
+        return Response.created(URI.create("/api/v1/alliances/" + alliance.id()))
+                .tag(Versions.etag(alliance.version())).entity(alliance).build();
+    }
+
+    @GET
+    @Path("/alliances")
+    @Operation(summary = "List the caller's alliances, newest first")
+    @APIResponse(responseCode = "200", description = "One page of alliances",
+            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.ALLIANCE_PAGE)))
+    public Page<AllianceView> list(
+            @Parameter(description = "ACTIVE, ON_HOLD, CLOSED_PLANNED or CLOSED_UNPLANNED") @QueryParam("status") String status,
+            @QueryParam("clientId") String clientId,
+            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
+        return alliances.list(QueryParams.enumValue("status", status, AllianceStatus.class),
+                QueryParams.uuid("clientId", clientId), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/alliances/{id}")
+    @Operation(summary = "Read an alliance")
+    @APIResponse(responseCode = "200", description = "The alliance, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = AllianceView.class),
+                    examples = @ExampleObject(name = "alliance", value = ApiExamples.ALLIANCE)))
+    public Response get(@PathParam("id") UUID id) {
+        AllianceView alliance = alliances.get(id);
+        return Response.ok(alliance).tag(Versions.etag(alliance.version())).build();
+    }
+
+    @PATCH
+    @Path("/alliances/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change, close or reopen an alliance (If-Match required)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AllianceChanges.class),
+            examples = @ExampleObject(name = "close", value = ApiExamples.CLOSE_ALLIANCE)))
+    @APIResponse(responseCode = "200", description = "The changed alliance",
+            content = @Content(schema = @Schema(implementation = AllianceView.class),
+                    examples = @ExampleObject(name = "alliance", value = ApiExamples.ALLIANCE)))
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+        AllianceView alliance = alliances.change(id, Versions.expected(ifMatch), patch);
+        return Response.ok(alliance).tag(Versions.etag(alliance.version())).build();
+    }
+}

@@ -1,0 +1,138 @@
+package app.attune.alliance;
+
+import app.attune.api.ApiProblem;
+import app.attune.api.InputErrors;
+import app.attune.api.MergePatch;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.client.ClientRepository;
+import app.attune.identity.Caller;
+import app.attune.identity.CurrentCaller;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** Opening, reading, changing and closing alliances; a therapist sees only its own. */
+@ApplicationScoped
+public class AllianceService {
+
+    private static final Set<String> READ_ONLY = Set.of("id", "clientId", "therapistId", "version");
+
+    private final CurrentCaller caller;
+    private final AllianceRepository alliances;
+    private final ClientRepository clients;
+    private final MergePatch mergePatch;
+    private final Event<AllianceClosureChanged> closureChanged;
+
+    AllianceService(CurrentCaller caller, AllianceRepository alliances, ClientRepository clients, MergePatch mergePatch,
+            Event<AllianceClosureChanged> closureChanged) {
+        this.caller = caller;
+        this.alliances = alliances;
+        this.clients = clients;
+        this.mergePatch = mergePatch;
+        this.closureChanged = closureChanged;
+    }
+
+    @Transactional
+    public AllianceView open(NewAlliance request) {
+        Caller me = caller.get();
+        InputErrors errors = new InputErrors();
+        if (clients.findVisible(me, request.clientId()).isEmpty()) {
+            errors.add("clientId", "no client with that id");
+        }
+        if (request.therapistId() != null && !request.therapistId().equals(me.practitionerId())) {
+            errors.add("therapistId", "a therapist may only open alliances of its own");
+        }
+        if (request.externalId() != null && alliances.externalIdTaken(me.organizationId(), request.externalId(), null)) {
+            throw ApiProblem.conflict("externalId is already used by another alliance of this organization");
+        }
+        errors.throwIfAny();
+        Alliance alliance = new Alliance();
+        alliance.id = UUID.randomUUID();
+        alliance.organizationId = me.organizationId();
+        alliance.clientId = request.clientId();
+        alliance.therapistId = me.practitionerId();
+        alliance.format = Objects.requireNonNullElse(request.format(), AllianceFormat.INDIVIDUAL);
+        alliance.status = AllianceStatus.ACTIVE;
+        alliance.startedOn = request.startedOn();
+        alliance.externalId = request.externalId();
+        alliance.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        alliance.updatedAt = alliance.createdAt;
+        alliance.persistAndFlush();
+        return AllianceView.of(alliance);
+    }
+
+    @Transactional
+    public AllianceView get(UUID id) {
+        return AllianceView.of(visible(id));
+    }
+
+    @Transactional
+    public Page<AllianceView> list(AllianceStatus status, UUID clientId, PageRequest page) {
+        PanacheQuery<Alliance> query = alliances.listVisible(caller.get(), status, clientId, page);
+        return Page.of(query.list().stream().map(AllianceView::of).toList(), page, query.count());
+    }
+
+    @Transactional
+    public AllianceView change(UUID id, long expectedVersion, JsonNode patch) {
+        Alliance alliance = alliances.lockVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));
+        if (alliance.version != expectedVersion) {
+            throw ApiProblem.preconditionFailed();
+        }
+        AllianceChanges changes = mergePatch.apply(AllianceChanges.of(alliance), patch, READ_ONLY);
+        boolean wasClosed = alliance.status.isClosed();
+        boolean closing = changes.status().isClosed();
+        LocalDate endedOn = changes.endedOn();
+        InputErrors errors = new InputErrors();
+        if (closing && endedOn == null) {
+            endedOn = LocalDate.now(ZoneOffset.UTC);
+        }
+        if (!closing && endedOn != null) {
+            errors.add("endedOn", "is set only when the alliance is closed");
+        }
+        if (endedOn != null && endedOn.isBefore(changes.startedOn())) {
+            errors.add("endedOn", "must not be before startedOn");
+        }
+        if (changes.startedOn().isAfter(alliance.startedOn) && alliances.hasSessionBefore(alliance.id, changes.startedOn())) {
+            errors.add("startedOn", "must not be after the alliance's first session");
+        }
+        if (changes.externalId() != null && !changes.externalId().equals(alliance.externalId)
+                && alliances.externalIdTaken(alliance.organizationId, changes.externalId(), alliance.id)) {
+            throw ApiProblem.conflict("externalId is already used by another alliance of this organization");
+        }
+        errors.throwIfAny();
+        alliance.format = changes.format();
+        alliance.status = changes.status();
+        alliance.startedOn = changes.startedOn();
+        alliance.endedOn = closing ? endedOn : null;
+        alliance.externalId = changes.externalId();
+        alliance.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (closing != wasClosed) {
+            closureChanged.fire(new AllianceClosureChanged(alliance.id, closing));
+        }
+        alliance.persistAndFlush();
+        return AllianceView.of(alliance);
+    }
+
+    /** The caller's alliance, or 404 exactly as for an alliance that does not exist. */
+    public Alliance visible(UUID id) {
+        return alliances.findVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));
+    }
+
+    /** The caller's alliance, locked, for work that adds to it; 409 once it is closed. */
+    public Alliance openForWork(UUID id) {
+        Alliance alliance = alliances.lockVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));
+        if (alliance.status.isClosed()) {
+            throw ApiProblem.conflict("The alliance is closed; reopen it (status ACTIVE) to add to it");
+        }
+        return alliance;
+    }
+}

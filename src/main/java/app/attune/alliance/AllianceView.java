@@ -1,0 +1,23 @@
+package app.attune.alliance;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Alliance")
+public record AllianceView(
+        UUID id,
+        UUID clientId,
+        UUID therapistId,
+        @Schema(example = "INDIVIDUAL") AllianceFormat format,
+        @Schema(example = "ACTIVE") AllianceStatus status,
+        @Schema(example = "2026-09-01") LocalDate startedOn,
+        LocalDate endedOn,
+        @Schema(example = "EHR-EP-2291") String externalId,
+        @Schema(example = "0") long version) {
+
+    static AllianceView of(Alliance a) {
+        return new AllianceView(a.id, a.clientId, a.therapistId, a.format, a.status, a.startedOn, a.endedOn,
+                a.externalId, a.version);
+    }
+}

@@ -1,0 +1,117 @@
+package app.attune.api;
+
+/**
+ * Example bodies for the OpenAPI document. They tell one story: a therapist who forgot an
+ * appointment, and the repair at the next session.
+ */
+public final class ApiExamples {
+
+    private static final String CLIENT_ID = "\"0b4ad3a4-5a7e-4a3d-9a57-1f0e2f8c6f21\"";
+    private static final String THERAPIST_ID = "\"6f1f5c1e-3e4b-4c1b-8a0e-2d9a0c7b5e10\"";
+    private static final String ALLIANCE_ID = "\"a3e8e0b2-7c4d-4f6a-9b1e-5d2c8f0a6b34\"";
+    private static final String SESSION_ID = "\"5c7d9e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f\"";
+    private static final String NEXT_SESSION_ID = "\"8e2f4a6b-1c3d-4e5f-9a7b-0c1d2e3f4a5b\"";
+    private static final String RUPTURE_ID = "\"c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f\"";
+    private static final String REPAIR_ID = "\"d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70\"";
+
+    public static final String NEW_CLIENT = """
+            {"externalId": "EHR-PT-10442", "displayLabel": "Client R.", "birthYear": 1991}""";
+    public static final String CLIENT = "{\"id\": " + CLIENT_ID + ", \"externalId\": \"EHR-PT-10442\", "
+            + "\"displayLabel\": \"Client R.\", \"birthYear\": 1991}";
+    public static final String CLIENT_PAGE = "{\"items\": [" + CLIENT + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
+
+    public static final String NEW_ALLIANCE = "{\"clientId\": " + CLIENT_ID
+            + ", \"format\": \"INDIVIDUAL\", \"startedOn\": \"2026-09-01\", \"externalId\": \"EHR-EP-2291\"}";
+    public static final String ALLIANCE = "{\"id\": " + ALLIANCE_ID + ", \"clientId\": " + CLIENT_ID + ", \"therapistId\": "
+            + THERAPIST_ID + ", \"format\": \"INDIVIDUAL\", \"status\": \"ACTIVE\", \"startedOn\": \"2026-09-01\", "
+            + "\"endedOn\": null, \"externalId\": \"EHR-EP-2291\", \"version\": 0}";
+    public static final String ALLIANCE_PAGE = "{\"items\": [" + ALLIANCE + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
+    public static final String CLOSE_ALLIANCE = """
+            {"status": "CLOSED_PLANNED", "endedOn": "2026-12-15"}""";
+
+    public static final String NEW_SESSION_NO_SHOW = """
+            {"occurredAt": "2026-10-02T15:00:00Z", "mode": "IN_PERSON", "attendance": "THERAPIST_NO_SHOW",
+             "note": "I did not come to our scheduled appointment; the client waited 20 minutes.",
+             "ruptures": [{"type": "CONFRONTATION", "markers": ["COMPLAINT_ABOUT_PARAMETERS"], "tags": ["missed-session"],
+                           "significance": 4, "therapistContribution": 5, "reportedBy": "THERAPIST",
+                           "description": "Forgot the appointment; the client left an angry voicemail."}]}""";
+    public static final String NEW_SESSION_FULL = "{\"occurredAt\": \"2026-10-09T15:00:00Z\", \"durationMinutes\": 50, "
+            + "\"mode\": \"IN_PERSON\", \"attendance\": \"ATTENDED\", \"note\": \"Explored the missed appointment.\", "
+            + "\"measures\": [{\"instrument\": \"SRS\", \"respondent\": \"CLIENT\", \"timing\": \"POST_SESSION\", "
+            + "\"items\": {\"RELATIONSHIP\": 8.1, \"GOALS_AND_TOPICS\": 8.7, \"APPROACH\": 9.0, \"OVERALL\": 8.4}}], "
+            + "\"repairs\": [{\"ruptureId\": " + RUPTURE_ID + ", \"strategy\": \"ACKNOWLEDGE_OWN_CONTRIBUTION\", "
+            + "\"initiatedBy\": \"THERAPIST\", \"outcome\": \"RESOLVED\", \"resolutionRating\": 4}]}";
+
+    private static final String MEASURE_FIELDS = "\"sessionId\": " + NEXT_SESSION_ID + ", \"instrument\": \"SRS\", "
+            + "\"respondent\": \"CLIENT\", \"timing\": \"POST_SESSION\", \"items\": {\"APPROACH\": 9.0, "
+            + "\"GOALS_AND_TOPICS\": 8.7, \"OVERALL\": 8.4, \"RELATIONSHIP\": 8.1}, \"total\": 34.2, \"subscales\": {}";
+    public static final String NEW_MEASURE = """
+            {"instrument": "SRS", "respondent": "CLIENT", "timing": "POST_SESSION",
+             "items": {"RELATIONSHIP": 8.1, "GOALS_AND_TOPICS": 8.7, "APPROACH": 9.0, "OVERALL": 8.4}}""";
+    public static final String MEASURE = "{\"id\": \"e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b\", " + MEASURE_FIELDS + "}";
+
+    public static final String REPAIR = "{\"id\": " + REPAIR_ID + ", \"ruptureId\": " + RUPTURE_ID + ", \"sessionId\": "
+            + NEXT_SESSION_ID + ", \"performedAt\": \"2026-10-09T15:00:00Z\", \"strategy\": \"ACKNOWLEDGE_OWN_CONTRIBUTION\", "
+            + "\"initiatedBy\": \"THERAPIST\", \"outcome\": \"RESOLVED\", \"resolutionRating\": 4, "
+            + "\"description\": \"Named that I had missed our appointment and invited her to say how that landed.\"}";
+    public static final String NEW_REPAIR = "{\"sessionId\": " + NEXT_SESSION_ID + ", \"strategy\": \"ACKNOWLEDGE_OWN_CONTRIBUTION\", "
+            + "\"initiatedBy\": \"THERAPIST\", \"outcome\": \"RESOLVED\", \"resolutionRating\": 4, "
+            + "\"description\": \"Named that I had missed our appointment and invited her to say how that landed.\"}";
+
+    public static final String NEW_RUPTURE = """
+            {"type": "CONFRONTATION", "markers": ["COMPLAINT_ABOUT_PARAMETERS"], "tags": ["missed-session"],
+             "dimension": "BOND", "significance": 4, "therapistContribution": 5, "reportedBy": "THERAPIST",
+             "description": "Forgot the appointment; the client left an angry voicemail."}""";
+    private static final String RUPTURE_FIELDS = "\"id\": " + RUPTURE_ID + ", \"sessionId\": " + SESSION_ID
+            + ", \"allianceId\": " + ALLIANCE_ID + ", \"type\": \"CONFRONTATION\", \"markers\": [\"COMPLAINT_ABOUT_PARAMETERS\"], "
+            + "\"tags\": [\"missed-session\"], \"dimension\": \"BOND\", \"significance\": 4, \"therapistContribution\": 5, "
+            + "\"reportedBy\": \"THERAPIST\", \"minuteInSession\": null, "
+            + "\"description\": \"Forgot the appointment; the client left an angry voicemail.\"";
+    public static final String RUPTURE = "{" + RUPTURE_FIELDS + ", \"status\": \"OPEN\", \"repairs\": [], \"version\": 0}";
+    public static final String RUPTURE_RESOLVED = "{" + RUPTURE_FIELDS + ", \"status\": \"RESOLVED\", \"repairs\": ["
+            + REPAIR + "], \"version\": 1}";
+    public static final String RUPTURE_PAGE = "{\"items\": [" + RUPTURE_RESOLVED + "], \"page\": 0, \"size\": 20, "
+            + "\"totalItems\": 1, \"totalPages\": 1}";
+    public static final String RUPTURE_PATCH = """
+            {"tags": ["missed-session", "scheduling"], "significance": 3}""";
+
+    private static final String SESSION_FIELDS = "\"id\": " + SESSION_ID + ", \"allianceId\": " + ALLIANCE_ID
+            + ", \"number\": 4, \"occurredAt\": \"2026-10-02T15:00:00Z\", \"durationMinutes\": null, \"mode\": \"IN_PERSON\", "
+            + "\"attendance\": \"THERAPIST_NO_SHOW\", "
+            + "\"note\": \"I did not come to our scheduled appointment; the client waited 20 minutes.\", ";
+    public static final String SESSION = "{" + SESSION_FIELDS + "\"status\": \"DRAFT\", \"signedAt\": null, \"addenda\": [], "
+            + "\"measures\": [], \"ruptures\": [" + RUPTURE + "], \"repairs\": [], \"version\": 0}";
+    public static final String SESSION_SIGNED = "{" + SESSION_FIELDS + "\"status\": \"SIGNED\", "
+            + "\"signedAt\": \"2026-10-02T18:12:40Z\", \"addenda\": [], \"measures\": [], \"ruptures\": [" + RUPTURE
+            + "], \"repairs\": [], \"version\": 1}";
+    public static final String SESSION_PAGE = "{\"items\": [" + SESSION + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, "
+            + "\"totalPages\": 1}";
+    public static final String SESSION_PATCH = """
+            {"note": "I did not come to our scheduled appointment; the client waited 20 minutes and called."}""";
+    public static final String NEW_ADDENDUM = """
+            {"text": "Correction: the client waited 30 minutes, not 20."}""";
+    public static final String ADDENDUM = "{\"id\": \"f6a7b8c9-d0e1-4f2a-8b3c-4d5e6f7a8b9c\", \"authorId\": " + THERAPIST_ID
+            + ", \"writtenAt\": \"2026-10-03T09:00:00Z\", \"text\": \"Correction: the client waited 30 minutes, not 20.\"}";
+
+    public static final String VOCABULARY = """
+            {"enumerations": {"ruptureType": [{"code": "WITHDRAWAL", "label": "Withdrawal (moving away from the therapist or the work)"}],
+              "ruptureMarker": [{"code": "COMPLAINT_ABOUT_PARAMETERS", "label": "Complaints/concerns about the parameters of therapy",
+                                 "reference": "3RS C4", "type": "CONFRONTATION"}],
+              "repairStrategy": [{"code": "ACKNOWLEDGE_OWN_CONTRIBUTION", "label": "Acknowledge the therapist's own contribution",
+                                  "reference": "3RS exploratory resolution strategy", "group": "exploratory"}]},
+             "instruments": [{"code": "SRS", "label": "Session Rating Scale v3", "reference": "Duncan, Miller et al. 2003",
+                              "respondents": ["CLIENT"],
+                              "items": [{"code": "RELATIONSHIP", "label": "Relationship: felt heard, understood and respected",
+                                         "min": 0, "max": 10, "step": 0.1}],
+                              "total": {"min": 0, "max": 40}, "subscales": {}}],
+             "ratings": {"significance": {"min": 1, "max": 5}}}""";
+
+    public static final String PROBLEM = """
+            {"type": "urn:attune:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "2 fields are invalid",
+             "errors": [{"field": "markers[0]", "message": "is a withdrawal marker and does not fit a CONFRONTATION rupture"},
+                        {"field": "significance", "message": "must be less than or equal to 5"}]}""";
+
+    private ApiExamples() {
+    }
+}

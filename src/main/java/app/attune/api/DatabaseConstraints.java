@@ -1,0 +1,28 @@
+package app.attune.api;
+
+import java.util.Map;
+
+/**
+ * Names the rule behind a constraint the database enforced, for the race where two requests pass
+ * the service's own check at once. Unknown constraints give a generic conflict.
+ */
+final class DatabaseConstraints {
+
+    private static final Map<String, FieldError> UNIQUE = Map.of(
+            "client_external_id_unique", new FieldError("externalId", "is already used by another client of this organization"),
+            "alliance_external_id_unique", new FieldError("externalId", "is already used by another alliance of this organization"),
+            "measure_once_per_session", new FieldError("instrument", "this session already has that measure from that respondent at that timing"));
+
+    private DatabaseConstraints() {
+    }
+
+    static Problem problemFor(String constraintName) {
+        String name = constraintName == null ? "" : constraintName.toLowerCase();
+        FieldError unique = UNIQUE.get(name);
+        if (unique != null) {
+            return new Problem(ProblemType.CONFLICT.uri(), ProblemType.CONFLICT.title, 409,
+                    unique.field() + " " + unique.message(), java.util.List.of(unique));
+        }
+        return ProblemType.CONFLICT.problem("The request conflicts with the current state of the journal; read it again and retry");
+    }
+}

@@ -1,0 +1,120 @@
+package app.attune.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Declares in the OpenAPI document the problem+json answers every operation can give, from the
+ * same rules the mappers follow: which depend on the method, a path id, a body and If-Match.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        addProblemSchema(openAPI.getComponents());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.getOperations().forEach((method, operation) -> declareProblems(path, method, operation));
+        });
+    }
+
+    private static void declareProblems(String path, PathItem.HttpMethod method, Operation operation) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean conditional = method == PathItem.HttpMethod.PATCH || path.endsWith("/sign");
+        problems.put("400", "Invalid input: malformed JSON, unknown or read-only fields, or broken rules, each field named");
+        problems.put("401", "Missing, expired or invalid bearer token");
+        problems.put("403", "The caller's role may not take this action");
+        if (path.contains("{")) {
+            problems.put("404", "No such resource, or one the caller may not see");
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
+            problems.put("409", "Conflicts with the journal's state (closed alliance, signed session, duplicate externalId)");
+        }
+        if (conditional) {
+            problems.put("412", "If-Match does not name the current version: read again and retry");
+        }
+        if (hasBody) {
+            problems.put("413", "The body is larger than the service accepts");
+            problems.put("415", "The body is not application/json");
+        }
+        if (conditional) {
+            problems.put("428", "If-Match is missing");
+        }
+        APIResponses responses = operation.getResponses();
+        problems.forEach((status, description) -> {
+            if (responses.getAPIResponse(status) == null) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                                .addExample("problem", OASFactory.createExample().value(example(status, description))))));
+            }
+        });
+    }
+
+    private static Object example(String status, String description) {
+        if (status.equals("400")) {
+            return parse(ApiExamples.PROBLEM);
+        }
+        ProblemType type = switch (status) {
+            case "401" -> ProblemType.UNAUTHENTICATED;
+            case "403" -> ProblemType.FORBIDDEN;
+            case "404" -> ProblemType.NOT_FOUND;
+            case "409" -> ProblemType.CONFLICT;
+            case "412" -> ProblemType.PRECONDITION_FAILED;
+            case "413" -> ProblemType.PAYLOAD_TOO_LARGE;
+            case "415" -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemType.PRECONDITION_REQUIRED;
+        };
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", type.uri());
+        problem.put("title", type.title);
+        problem.put("status", type.status);
+        problem.put("detail", description);
+        return problem;
+    }
+
+    private static Object parse(String json) {
+        try {
+            return new ObjectMapper().readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ApiExamples.PROBLEM is not JSON", e);
+        }
+    }
+
+    private static void addProblemSchema(Components components) {
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", text).addProperty("message", text);
+        components.addSchema("Problem", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details (application/problem+json)")
+                .required(List.of("type", "title", "status"))
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("title", text)
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
+                .addProperty("detail", text)
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
+                        .description("For validation problems: every offending field")));
+    }
+}

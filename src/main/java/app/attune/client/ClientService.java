@@ -1,0 +1,58 @@
+package app.attune.client;
+
+import app.attune.api.ApiProblem;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.identity.Caller;
+import app.attune.identity.CurrentCaller;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ClientService {
+
+    private final CurrentCaller caller;
+    private final ClientRepository clients;
+
+    ClientService(CurrentCaller caller, ClientRepository clients) {
+        this.caller = caller;
+        this.clients = clients;
+    }
+
+    @Transactional
+    public ClientView register(NewClient request) {
+        Caller me = caller.get();
+        if (request.birthYear() != null && request.birthYear() > Year.now(ZoneOffset.UTC).getValue()) {
+            throw ApiProblem.invalid("birthYear", "must not be in the future");
+        }
+        if (request.externalId() != null && clients.externalIdTaken(me.organizationId(), request.externalId())) {
+            throw ApiProblem.conflict("externalId is already used by another client of this organization");
+        }
+        Client client = new Client();
+        client.id = UUID.randomUUID();
+        client.organizationId = me.organizationId();
+        client.externalId = request.externalId();
+        client.displayLabel = request.displayLabel();
+        client.birthYear = request.birthYear();
+        client.createdBy = me.practitionerId();
+        client.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        client.persistAndFlush();
+        return ClientView.of(client);
+    }
+
+    @Transactional
+    public ClientView get(UUID id) {
+        return clients.findVisible(caller.get(), id).map(ClientView::of).orElseThrow(() -> ApiProblem.notFound("client"));
+    }
+
+    @Transactional
+    public Page<ClientView> list(String externalId, PageRequest page) {
+        PanacheQuery<Client> query = clients.listVisible(caller.get(), externalId, page);
+        return Page.of(query.list().stream().map(ClientView::of).toList(), page, query.count());
+    }
+}

@@ -1,0 +1,26 @@
+package app.attune.measure;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Measure")
+public record MeasureView(
+        UUID id,
+        UUID sessionId,
+        @Schema(example = "SRS") Instrument instrument,
+        @Schema(example = "CLIENT") Respondent respondent,
+        @Schema(example = "POST_SESSION") MeasureTiming timing,
+        @Schema(example = "{\"APPROACH\": 9.0, \"GOALS_AND_TOPICS\": 8.7, \"OVERALL\": 8.8, \"RELATIONSHIP\": 9.1}")
+        Map<String, BigDecimal> items,
+        @Schema(description = "Sum of the items; null for PSQ_RUPTURE.", example = "35.6") BigDecimal total,
+        @Schema(description = "WAI_SR: TASK, BOND and GOAL sums; empty for the other instruments.", example = "{}")
+        Map<String, BigDecimal> subscales) {
+
+    static MeasureView of(Measure m) {
+        Map<String, BigDecimal> items = new java.util.TreeMap<>(m.items);
+        return new MeasureView(m.id, m.sessionId, m.instrument, m.respondent, m.timing, items, m.total,
+                m.instrument.subscaleTotals(items));
+    }
+}

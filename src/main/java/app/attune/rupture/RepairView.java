@@ -1,0 +1,23 @@
+package app.attune.rupture;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Repair")
+public record RepairView(
+        UUID id,
+        UUID ruptureId,
+        @Schema(description = "Null for a repair between sessions.") UUID sessionId,
+        @Schema(description = "When the repair happened: the session's time, or the time given.") OffsetDateTime performedAt,
+        @Schema(example = "ACKNOWLEDGE_OWN_CONTRIBUTION") RepairStrategy strategy,
+        @Schema(example = "THERAPIST") Initiator initiatedBy,
+        @Schema(example = "RESOLVED") RepairOutcome outcome,
+        @Schema(example = "4") Integer resolutionRating,
+        String description) {
+
+    static RepairView of(Repair r) {
+        return new RepairView(r.id, r.ruptureId, r.sessionId, r.performedAt, r.strategy, r.initiatedBy, r.outcome,
+                r.resolutionRating == null ? null : r.resolutionRating.intValue(), r.description);
+    }
+}

@@ -1,0 +1,115 @@
+package app.attune.rupture;
+
+import app.attune.api.ApiExamples;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.api.QueryParams;
+import app.attune.api.Versions;
+import app.attune.identity.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "Ruptures and repairs")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.THERAPIST)
+public class RuptureResource {
+
+    private final RuptureService ruptures;
+
+    RuptureResource(RuptureService ruptures) {
+        this.ruptures = ruptures;
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/ruptures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Tag a rupture surfaced in a session, with any repairs made in that session")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "missed appointment", value = ApiExamples.NEW_RUPTURE)))
+    @APIResponse(responseCode = "201", description = "Tagged",
+            content = @Content(schema = @Schema(implementation = RuptureView.class),
+                    examples = @ExampleObject(name = "rupture", value = ApiExamples.RUPTURE)))
+    public Response record(@PathParam("sessionId") UUID sessionId, @Valid @NotNull NewRupture request) {
+        RuptureView rupture = ruptures.record(sessionId, request);
+        return Response.created(URI.create("/api/v1/ruptures/" + rupture.id()))
+                .tag(Versions.etag(rupture.version())).entity(rupture).build();
+    }
+
+    @GET
+    @Path("/ruptures/{id}")
+    @Operation(summary = "Read a rupture with its repairs")
+    @APIResponse(responseCode = "200", description = "The rupture, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = RuptureView.class),
+                    examples = @ExampleObject(name = "rupture", value = ApiExamples.RUPTURE)))
+    public Response get(@PathParam("id") UUID id) {
+        RuptureView rupture = ruptures.get(id);
+        return Response.ok(rupture).tag(Versions.etag(rupture.version())).build();
+    }
+
+    @PATCH
+    @Path("/ruptures/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Correct a rupture's tagging (If-Match required; status follows from repairs)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RuptureChanges.class),
+            examples = @ExampleObject(name = "retag", value = ApiExamples.RUPTURE_PATCH)))
+    @APIResponse(responseCode = "200", description = "The changed rupture",
+            content = @Content(schema = @Schema(implementation = RuptureView.class),
+                    examples = @ExampleObject(name = "rupture", value = ApiExamples.RUPTURE)))
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+        RuptureView rupture = ruptures.change(id, Versions.expected(ifMatch), patch);
+        return Response.ok(rupture).tag(Versions.etag(rupture.version())).build();
+    }
+
+    @GET
+    @Path("/alliances/{allianceId}/ruptures")
+    @Operation(summary = "List an alliance's ruptures in session order, filtered by status, type or tag")
+    @APIResponse(responseCode = "200", description = "One page of ruptures",
+            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.RUPTURE_PAGE)))
+    public Page<RuptureView> list(@PathParam("allianceId") UUID allianceId,
+            @Parameter(description = "OPEN, PARTIALLY_RESOLVED, RESOLVED or UNRESOLVED_AT_CLOSE") @QueryParam("status") String status,
+            @Parameter(description = "WITHDRAWAL, CONFRONTATION or MIXED") @QueryParam("type") String type,
+            @Parameter(description = "A tag slug such as missed-session") @QueryParam("tag") String tag,
+            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
+        return ruptures.listForAlliance(allianceId, QueryParams.enumValue("status", status, RuptureStatus.class),
+                QueryParams.enumValue("type", type, RuptureType.class), QueryParams.slug("tag", tag),
+                PageRequest.of(page, size));
+    }
+
+    @POST
+    @Path("/ruptures/{id}/repairs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a repair of a rupture, in a session (sessionId) or between sessions (performedAt)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "next session", value = ApiExamples.NEW_REPAIR)))
+    @APIResponse(responseCode = "201", description = "Recorded; the rupture's status now follows from it",
+            content = @Content(schema = @Schema(implementation = RepairView.class),
+                    examples = @ExampleObject(name = "repair", value = ApiExamples.REPAIR)))
+    public Response repair(@PathParam("id") UUID id, @Valid @NotNull NewRepair request) {
+        RepairView repair = ruptures.repair(id, request);
+        return Response.created(URI.create("/api/v1/ruptures/" + id)).entity(repair).build();
+    }
+}

@@ -1,0 +1,48 @@
+package app.attune.session;
+
+import app.attune.alliance.Alliance;
+import app.attune.alliance.AllianceService;
+import app.attune.api.ApiProblem;
+import app.attune.identity.CurrentCaller;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Finds sessions the caller may see: those of its own alliances, in its organization. */
+@ApplicationScoped
+public class SessionAccess {
+
+    private final CurrentCaller caller;
+    private final AllianceService alliances;
+
+    SessionAccess(CurrentCaller caller, AllianceService alliances) {
+        this.caller = caller;
+        this.alliances = alliances;
+    }
+
+    /** The session, or 404 exactly as for a session that does not exist. */
+    public TherapySession visible(UUID sessionId) {
+        return find(sessionId).orElseThrow(() -> ApiProblem.notFound("session"));
+    }
+
+    /** The session and its alliance, locked, for work that adds to it; 409 once the alliance is closed. */
+    public TherapySession openForWork(UUID sessionId) {
+        TherapySession session = visible(sessionId);
+        alliances.openForWork(session.allianceId);
+        return session;
+    }
+
+    /** A session of the given alliance, for a reference from a body (a repair's sessionId). */
+    public Optional<TherapySession> inAlliance(Alliance alliance, UUID sessionId) {
+        return TherapySession.find("id = ?1 and allianceId = ?2", sessionId, alliance.id).firstResultOptional();
+    }
+
+    private Optional<TherapySession> find(UUID sessionId) {
+        var me = caller.get();
+        return TherapySession.find("from TherapySession s where s.id = :id and s.organizationId = :org and exists "
+                + "(select 1 from Alliance a where a.id = s.allianceId and a.therapistId = :me)",
+                Parameters.with("id", sessionId).and("org", me.organizationId()).and("me", me.practitionerId()))
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,122 @@
+package app.attune.session;
+
+import app.attune.api.ApiExamples;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.api.Versions;
+import app.attune.identity.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "Sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.THERAPIST)
+public class SessionResource {
+
+    private final SessionService sessions;
+
+    SessionResource(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Path("/alliances/{allianceId}/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a session, optionally with its measures, ruptures and repairs in one atomic write")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "therapist no-show", value = ApiExamples.NEW_SESSION_NO_SHOW),
+            @ExampleObject(name = "finished session from an EHR", value = ApiExamples.NEW_SESSION_FULL)}))
+    @APIResponse(responseCode = "201", description = "Recorded as a DRAFT, numbered by the service",
+            content = @Content(schema = @Schema(implementation = SessionView.class),
+                    examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
+    public Response record(@PathParam("allianceId") UUID allianceId, @Valid @NotNull NewSession request) {
+        SessionView session = sessions.record(allianceId, request);
+        return Response.created(URI.create("/api/v1/sessions/" + session.id()))
+                .tag(Versions.etag(session.version())).entity(session).build();
+    }
+
+    @GET
+    @Path("/alliances/{allianceId}/sessions")
+    @Operation(summary = "List an alliance's sessions in session order")
+    @APIResponse(responseCode = "200", description = "One page of sessions",
+            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.SESSION_PAGE)))
+    public Page<SessionView> list(@PathParam("allianceId") UUID allianceId,
+            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
+        return sessions.list(allianceId, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/sessions/{id}")
+    @Operation(summary = "Read a session with its note, addenda, measures, ruptures and repairs")
+    @APIResponse(responseCode = "200", description = "The session, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = SessionView.class),
+                    examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
+    public Response get(@PathParam("id") UUID id) {
+        SessionView session = sessions.get(id);
+        return Response.ok(session).tag(Versions.etag(session.version())).build();
+    }
+
+    @PATCH
+    @Path("/sessions/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a draft session (If-Match required; a signed session is locked)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = SessionChanges.class),
+            examples = @ExampleObject(name = "note", value = ApiExamples.SESSION_PATCH)))
+    @APIResponse(responseCode = "200", description = "The changed session",
+            content = @Content(schema = @Schema(implementation = SessionView.class),
+                    examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+        SessionView session = sessions.change(id, Versions.expected(ifMatch), patch);
+        return Response.ok(session).tag(Versions.etag(session.version())).build();
+    }
+
+    @POST
+    @Path("/sessions/{id}/sign")
+    @Operation(summary = "Sign a session, locking its note (If-Match required)")
+    @APIResponse(responseCode = "200", description = "The signed session",
+            content = @Content(schema = @Schema(implementation = SessionView.class),
+                    examples = @ExampleObject(name = "session", value = ApiExamples.SESSION_SIGNED)))
+    public Response sign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        SessionView session = sessions.sign(id, Versions.expected(ifMatch));
+        return Response.ok(session).tag(Versions.etag(session.version())).build();
+    }
+
+    @POST
+    @Path("/sessions/{id}/addenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an addendum to a signed session; the signed note itself never changes")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "addendum", value = ApiExamples.NEW_ADDENDUM)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = AddendumView.class),
+                    examples = @ExampleObject(name = "addendum", value = ApiExamples.ADDENDUM)))
+    public Response addAddendum(@PathParam("id") UUID id, @Valid @NotNull NewAddendum request) {
+        AddendumView addendum = sessions.addAddendum(id, request);
+        return Response.created(URI.create("/api/v1/sessions/" + id)).entity(addendum).build();
+    }
+}

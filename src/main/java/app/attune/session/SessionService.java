@@ -1,0 +1,196 @@
+package app.attune.session;
+
+import app.attune.alliance.Alliance;
+import app.attune.alliance.AllianceRepository;
+import app.attune.alliance.AllianceService;
+import app.attune.api.ApiProblem;
+import app.attune.api.InputErrors;
+import app.attune.api.MergePatch;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.identity.CurrentCaller;
+import app.attune.measure.MeasureService;
+import app.attune.measure.MeasureView;
+import app.attune.rupture.NewRepair;
+import app.attune.rupture.NewRupture;
+import app.attune.rupture.RepairView;
+import app.attune.rupture.RuptureService;
+import app.attune.rupture.RuptureView;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Sessions and their notes. A session arrives alone or with its measures, ruptures and repairs,
+ * and is stored whole or not at all; once signed its note never changes.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private static final Set<String> READ_ONLY = Set.of("id", "allianceId", "number", "status", "signedAt", "addenda",
+            "measures", "ruptures", "repairs", "version");
+
+    private final CurrentCaller caller;
+    private final AllianceService alliances;
+    private final AllianceRepository allianceRepository;
+    private final SessionAccess sessions;
+    private final MeasureService measures;
+    private final RuptureService ruptures;
+    private final MergePatch mergePatch;
+    private final EntityManager em;
+
+    SessionService(CurrentCaller caller, AllianceService alliances, AllianceRepository allianceRepository,
+            SessionAccess sessions, MeasureService measures, RuptureService ruptures, MergePatch mergePatch, EntityManager em) {
+        this.caller = caller;
+        this.alliances = alliances;
+        this.allianceRepository = allianceRepository;
+        this.sessions = sessions;
+        this.measures = measures;
+        this.ruptures = ruptures;
+        this.mergePatch = mergePatch;
+        this.em = em;
+    }
+
+    @Transactional
+    public SessionView record(UUID allianceId, NewSession request) {
+        Alliance alliance = alliances.openForWork(allianceId);
+        OffsetDateTime occurredAt = request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        InputErrors errors = new InputErrors();
+        if (!alliance.startedBy(occurredAt)) {
+            errors.add("occurredAt", "must not be before the alliance started (" + alliance.startedOn + ")");
+        }
+        measures.check(request.measuresOrNone(), "measures", errors);
+        ruptures.checkRuptures(request.rupturesOrNone(), "ruptures", request.durationMinutes(), errors);
+        ruptures.checkSessionRepairs(request.repairsOrNone(), "repairs", alliance, occurredAt, errors);
+        errors.throwIfAny();
+
+        TherapySession session = new TherapySession();
+        session.id = UUID.randomUUID();
+        session.organizationId = alliance.organizationId;
+        session.allianceId = alliance.id;
+        session.number = allianceRepository.nextSessionNumber(alliance.id);
+        session.occurredAt = occurredAt;
+        session.durationMinutes = request.durationMinutes();
+        session.mode = request.mode();
+        session.attendance = request.attendance();
+        session.note = request.note();
+        session.status = SessionStatus.DRAFT;
+        session.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        session.updatedAt = session.createdAt;
+        session.persist();
+        for (var measure : request.measuresOrNone()) {
+            measures.store(session, measure);
+        }
+        for (NewRupture rupture : request.rupturesOrNone()) {
+            ruptures.store(session, rupture);
+        }
+        for (NewRepair repair : request.repairsOrNone()) {
+            ruptures.storeSessionRepair(session, repair);
+        }
+        em.flush();
+        return views(List.of(session)).get(0);
+    }
+
+    @Transactional
+    public SessionView get(UUID id) {
+        return views(List.of(sessions.visible(id))).get(0);
+    }
+
+    @Transactional
+    public Page<SessionView> list(UUID allianceId, PageRequest page) {
+        Alliance alliance = alliances.visible(allianceId);
+        var query = TherapySession.<TherapySession>find("allianceId", Sort.by("number"), alliance.id)
+                .page(page.page(), page.size());
+        return Page.of(views(query.list()), page, query.count());
+    }
+
+    @Transactional
+    public SessionView change(UUID id, long expectedVersion, JsonNode patch) {
+        TherapySession session = sessions.visible(id);
+        if (session.version != expectedVersion) {
+            throw ApiProblem.preconditionFailed();
+        }
+        if (session.status == SessionStatus.SIGNED) {
+            throw ApiProblem.conflict("The session is signed and locked; write an addendum instead");
+        }
+        SessionChanges changes = mergePatch.apply(SessionChanges.of(session), patch, READ_ONLY);
+        OffsetDateTime occurredAt = changes.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        Alliance alliance = alliances.visible(session.allianceId);
+        InputErrors errors = new InputErrors();
+        if (!alliance.startedBy(occurredAt)) {
+            errors.add("occurredAt", "must not be before the alliance started (" + alliance.startedOn + ")");
+        }
+        errors.throwIfAny();
+        session.occurredAt = occurredAt;
+        session.durationMinutes = changes.durationMinutes();
+        session.mode = changes.mode();
+        session.attendance = changes.attendance();
+        session.note = changes.note();
+        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.flush();
+        return views(List.of(session)).get(0);
+    }
+
+    @Transactional
+    public SessionView sign(UUID id, long expectedVersion) {
+        TherapySession session = sessions.visible(id);
+        if (session.version != expectedVersion) {
+            throw ApiProblem.preconditionFailed();
+        }
+        if (session.status == SessionStatus.SIGNED) {
+            throw ApiProblem.conflict("The session is already signed");
+        }
+        session.status = SessionStatus.SIGNED;
+        session.signedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        session.signedBy = caller.get().practitionerId();
+        session.updatedAt = session.signedAt;
+        em.flush();
+        return views(List.of(session)).get(0);
+    }
+
+    @Transactional
+    public AddendumView addAddendum(UUID id, NewAddendum request) {
+        TherapySession session = sessions.visible(id);
+        if (session.status != SessionStatus.SIGNED) {
+            throw ApiProblem.conflict("The session is a draft; change its note directly until it is signed");
+        }
+        SessionAddendum addendum = new SessionAddendum();
+        addendum.id = UUID.randomUUID();
+        addendum.sessionId = session.id;
+        addendum.authorId = caller.get().practitionerId();
+        addendum.writtenAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        addendum.text = request.text();
+        addendum.persistAndFlush();
+        return AddendumView.of(addendum);
+    }
+
+    /** Whole views of the given sessions, with a fixed number of queries however many there are. */
+    private List<SessionView> views(List<TherapySession> list) {
+        List<UUID> ids = list.stream().map(s -> s.id).toList();
+        Map<UUID, List<AddendumView>> addenda = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (SessionAddendum a : SessionAddendum.<SessionAddendum>list("sessionId in ?1 order by writtenAt, id", ids)) {
+                addenda.computeIfAbsent(a.sessionId, k -> new ArrayList<>()).add(AddendumView.of(a));
+            }
+        }
+        Map<UUID, List<MeasureView>> measuresBySession = measures.viewsBySession(ids);
+        Map<UUID, List<RuptureView>> rupturesBySession = ruptures.viewsBySession(ids);
+        Map<UUID, List<RepairView>> repairsBySession = ruptures.repairsBySession(ids);
+        return list.stream().map(s -> new SessionView(s.id, s.allianceId, s.number, s.occurredAt, s.durationMinutes,
+                s.mode, s.attendance, s.note, s.status, s.signedAt,
+                addenda.getOrDefault(s.id, List.of()), measuresBySession.getOrDefault(s.id, List.of()),
+                rupturesBySession.getOrDefault(s.id, List.of()), repairsBySession.getOrDefault(s.id, List.of()),
+                s.version)).toList();
+    }
+}

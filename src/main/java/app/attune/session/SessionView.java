@@ -1,0 +1,28 @@
+package app.attune.session;
+
+import app.attune.measure.MeasureView;
+import app.attune.rupture.RepairView;
+import app.attune.rupture.RuptureView;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Session")
+public record SessionView(
+        UUID id,
+        UUID allianceId,
+        @Schema(description = "1, 2, 3… per alliance, in the order sessions were recorded.", example = "3") int number,
+        @Schema(example = "2026-10-02T15:00:00Z") OffsetDateTime occurredAt,
+        @Schema(example = "50") Integer durationMinutes,
+        @Schema(example = "IN_PERSON") SessionMode mode,
+        @Schema(example = "ATTENDED") Attendance attendance,
+        String note,
+        @Schema(example = "DRAFT") SessionStatus status,
+        OffsetDateTime signedAt,
+        List<AddendumView> addenda,
+        List<MeasureView> measures,
+        @Schema(description = "Ruptures that surfaced in this session, each with all its repairs.") List<RuptureView> ruptures,
+        @Schema(description = "Repairs made in this session, of ruptures from this or earlier sessions.") List<RepairView> repairs,
+        @Schema(example = "0") long version) {
+}
