@@ -69,8 +69,12 @@ public class AllianceResource {
             @QueryParam("clientId") String clientId,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
-        return alliances.list(QueryParams.enumValue("status", status, AllianceStatus.class),
-                QueryParams.uuid("clientId", clientId), PageRequest.of(page, size));
+        QueryParams query = new QueryParams();
+        AllianceStatus wantedStatus = query.enumValue("status", status, AllianceStatus.class);
+        UUID client = query.uuid("clientId", clientId);
+        PageRequest wanted = query.page(page, size);
+        query.check();
+        return alliances.list(wantedStatus, client, wanted);
     }
 
     @GET

@@ -90,7 +90,8 @@ public class AllianceService {
         AllianceChanges changes = mergePatch.apply(AllianceChanges.of(alliance), patch, READ_ONLY);
         boolean wasClosed = alliance.status.isClosed();
         boolean closing = changes.status().isClosed();
-        LocalDate endedOn = changes.endedOn();
+        // Reopening without naming endedOn clears it; closing without it ends the alliance today.
+        LocalDate endedOn = !closing && wasClosed && !patch.has("endedOn") ? null : changes.endedOn();
         InputErrors errors = new InputErrors();
         if (closing && endedOn == null) {
             endedOn = LocalDate.now(ZoneOffset.UTC);

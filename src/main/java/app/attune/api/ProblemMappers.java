@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -59,6 +60,12 @@ public class ProblemMappers {
         String field = pathOf(e);
         String message = READ_ONLY.contains(e.getPropertyName()) ? "is read-only" : "is not a known field";
         return ProblemResponses.of(ApiProblem.validation(List.of(new FieldError(field, message))));
+    }
+
+    /** Replaces Quarkus's own answer, which would name Java classes. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return invalidValue(e);
     }
 
     @ServerExceptionMapper

@@ -4,58 +4,93 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Reads query parameters as text and refuses bad ones by name (400), rather than as an unknown 404. */
+/**
+ * Reads a request's query parameters as text and collects every bad one, so that a single 400
+ * names them all (a typed JAX-RS parameter would answer a bad value with a bare 404).
+ */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private final InputErrors errors = new InputErrors();
 
-    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
         if (value == null) {
             return null;
         }
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+            errors.add(name, "must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(Enum::name).collect(Collectors.joining(", ")));
+            return null;
         }
     }
 
-    public static UUID uuid(String name, String value) {
+    public UUID uuid(String name, String value) {
         if (value == null) {
             return null;
         }
         try {
-            if (value.length() != 36) {
-                throw new IllegalArgumentException();
+            if (value.length() == 36) {
+                return UUID.fromString(value);
             }
-            return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(name, "must be a UUID");
+            // answered below
         }
+        errors.add(name, "must be a UUID");
+        return null;
     }
 
     /** A tag: a lower-case slug. */
-    public static String slug(String name, String value) {
+    public String slug(String name, String value) {
         if (value != null && (value.length() > 40 || !value.matches(Text.SLUG))) {
-            throw ApiProblem.invalid(name, "must be a lower-case slug such as missed-session");
+            errors.add(name, "must be a lower-case slug such as missed-session");
+            return null;
         }
         return value;
     }
 
     /** Free text such as an external id: bounded, storable, and not blank. */
-    public static String text(String name, String value, int maxLength) {
+    public String text(String name, String value, int maxLength) {
         if (value == null) {
             return null;
         }
         String problem = TextRules.problemWith(value);
         if (problem != null) {
-            throw ApiProblem.invalid(name, problem);
+            errors.add(name, problem);
+        } else if (value.isBlank() || value.length() > maxLength) {
+            errors.add(name, "must be 1 to " + maxLength + " characters");
+        } else {
+            return value;
         }
-        if (value.isBlank() || value.length() > maxLength) {
-            throw ApiProblem.invalid(name, "must be 1 to " + maxLength + " characters");
+        return null;
+    }
+
+    /** The page asked for: page from 0, size from 1 to {@link PageRequest#MAX_SIZE}. */
+    public PageRequest page(String page, String size) {
+        int p = wholeNumber(page, 0);
+        int s = wholeNumber(size, PageRequest.DEFAULT_SIZE);
+        if (p < 0 || p > PageRequest.MAX_PAGE) {
+            errors.add("page", "must be a whole number from 0 to " + PageRequest.MAX_PAGE);
         }
-        return value;
+        if (s < 1 || s > PageRequest.MAX_SIZE) {
+            errors.add("size", "must be a whole number from 1 to " + PageRequest.MAX_SIZE);
+        }
+        return new PageRequest(p, s);
+    }
+
+    /** Answers 400 naming every bad parameter read so far, if any. */
+    public void check() {
+        errors.throwIfAny();
+    }
+
+    private static int wholeNumber(String value, int absent) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

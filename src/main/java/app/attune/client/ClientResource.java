@@ -73,6 +73,10 @@ public class ClientResource {
             @Parameter(description = "The EHR's id for the client") @QueryParam("externalId") String externalId,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
-        return clients.list(QueryParams.text("externalId", externalId, Text.EXTERNAL_ID_MAX), PageRequest.of(page, size));
+        QueryParams query = new QueryParams();
+        String wantedExternalId = query.text("externalId", externalId, Text.EXTERNAL_ID_MAX);
+        PageRequest wanted = query.page(page, size);
+        query.check();
+        return clients.list(wantedExternalId, wanted);
     }
 }

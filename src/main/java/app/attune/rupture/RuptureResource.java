@@ -95,9 +95,13 @@ public class RuptureResource {
             @Parameter(description = "A tag slug such as missed-session") @QueryParam("tag") String tag,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
-        return ruptures.listForAlliance(allianceId, QueryParams.enumValue("status", status, RuptureStatus.class),
-                QueryParams.enumValue("type", type, RuptureType.class), QueryParams.slug("tag", tag),
-                PageRequest.of(page, size));
+        QueryParams query = new QueryParams();
+        RuptureStatus wantedStatus = query.enumValue("status", status, RuptureStatus.class);
+        RuptureType wantedType = query.enumValue("type", type, RuptureType.class);
+        String wantedTag = query.slug("tag", tag);
+        PageRequest wanted = query.page(page, size);
+        query.check();
+        return ruptures.listForAlliance(allianceId, wantedStatus, wantedType, wantedTag, wanted);
     }
 
     @POST

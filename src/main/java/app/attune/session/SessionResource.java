@@ -3,6 +3,7 @@ package app.attune.session;
 import app.attune.api.ApiExamples;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
+import app.attune.api.QueryParams;
 import app.attune.api.Versions;
 import app.attune.identity.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,10 @@ public class SessionResource {
     public Page<SessionView> list(@PathParam("allianceId") UUID allianceId,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
-        return sessions.list(allianceId, PageRequest.of(page, size));
+        QueryParams query = new QueryParams();
+        PageRequest wanted = query.page(page, size);
+        query.check();
+        return sessions.list(allianceId, wanted);
     }
 
     @GET
