@@ -112,6 +112,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(BodySizeLimit.TooLarge e) {
+        return Response.fromResponse(ProblemType.PAYLOAD_TOO_LARGE.response("The body is larger than this service accepts"))
+                .header("Connection", "close").build();
+    }
+
+    @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
         return ProblemType.UNAUTHENTICATED.response("A valid bearer token is required");
     }
