@@ -28,6 +28,14 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         addProblemSchema(openAPI.getComponents());
+        // A merge patch sends only what changes: the update records' @NotNull must not read as "required".
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+                if (name.endsWith("Patch")) {
+                    schema.setRequired(null);
+                }
+            });
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -63,8 +71,10 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.put("428", "If-Match is missing");
         }
         APIResponses responses = operation.getResponses();
+        // Replaces the bare 400/401/403 that the scanner adds from @Valid and @RolesAllowed.
         problems.forEach((status, description) -> {
-            if (responses.getAPIResponse(status) == null) {
+            var existing = responses.getAPIResponse(status);
+            if (existing == null || existing.getContent() == null) {
                 responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
                         .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                                 .schema(OASFactory.createSchema().ref(PROBLEM_REF))

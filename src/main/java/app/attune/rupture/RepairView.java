@@ -9,7 +9,8 @@ public record RepairView(
         UUID id,
         UUID ruptureId,
         @Schema(description = "Null for a repair between sessions.") UUID sessionId,
-        @Schema(description = "When the repair happened: the session's time, or the time given.") OffsetDateTime performedAt,
+        @Schema(description = "When the repair happened: the session's time, or the time given.", example = "2026-10-09T15:00:00Z")
+        OffsetDateTime performedAt,
         @Schema(example = "ACKNOWLEDGE_OWN_CONTRIBUTION") RepairStrategy strategy,
         @Schema(example = "THERAPIST") Initiator initiatedBy,
         @Schema(example = "RESOLVED") RepairOutcome outcome,
