@@ -1,14 +1,14 @@
 package app.attune;
 
 import app.attune.localdb.LocalDatabase;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Starts Attune. In dev mode without a configured datasource URL (or with ATTUNE_LOCAL_DB=true),
- * it first starts a local PostgreSQL so that `./mvnw quarkus:dev` needs nothing but a JDK.
+ * Starts Attune. Without a configured datasource URL it first starts a local PostgreSQL, so that
+ * `./mvnw quarkus:dev` needs nothing but a JDK. ATTUNE_LOCAL_DB=false turns that off.
  */
 @QuarkusMain
 public class AttuneMain {
@@ -16,7 +16,7 @@ public class AttuneMain {
     private static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
 
     public static void main(String... args) {
-        if (wantsLocalDatabase()) {
+        if (!datasourceConfigured() && !"false".equals(System.getenv("ATTUNE_LOCAL_DB"))) {
             String url = LocalDatabase.start(Path.of(setting("ATTUNE_LOCAL_DB_DIRECTORY", "data/postgres")),
                     Integer.parseInt(setting("ATTUNE_LOCAL_DB_PORT", "54329")));
             // System properties outlive dev mode's restarts, so a hot reload reuses the running database.
@@ -27,10 +27,15 @@ public class AttuneMain {
         Quarkus.run(args);
     }
 
-    private static boolean wantsLocalDatabase() {
-        boolean configured = System.getProperty(URL_PROPERTY) != null || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
-        boolean allowed = LaunchMode.current() == LaunchMode.DEVELOPMENT || "true".equals(System.getenv("ATTUNE_LOCAL_DB"));
-        return !configured && allowed;
+    private static boolean datasourceConfigured() {
+        if (System.getProperty(URL_PROPERTY) != null || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
+            return true;
+        }
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(URL_PROPERTY, String.class).isPresent();
+        } catch (RuntimeException e) {
+            return false; // no configuration readable yet: only the sources checked above count
+        }
     }
 
     private static String setting(String name, String fallback) {
