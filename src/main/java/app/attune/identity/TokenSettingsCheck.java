@@ -1,0 +1,37 @@
+package app.attune.identity;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses to start a production service that would accept tokens without knowing whose key signs
+ * them or which issuer they must come from.
+ */
+@ApplicationScoped
+class TokenSettingsCheck {
+
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> keyLocation;
+
+    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    Optional<String> key;
+
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+
+    void onStart(@Observes StartupEvent event) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        if (keyLocation.isEmpty() && key.isEmpty()) {
+            throw new IllegalStateException("Set MP_JWT_VERIFY_PUBLICKEY_LOCATION (a PEM file or a JWKS URL) to verify tokens");
+        }
+        if (issuer.isEmpty()) {
+            throw new IllegalStateException("Set MP_JWT_VERIFY_ISSUER: tokens from any other issuer must be refused");
+        }
+    }
+}
