@@ -22,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,8 +54,7 @@ public class AllianceResource {
                     examples = @ExampleObject(name = "alliance", value = ApiExamples.ALLIANCE)))
     public Response open(@Valid @NotNull NewAlliance request) {
         AllianceView alliance = alliances.open(request);
-        return Response.created(URI.create("/api/v1/alliances/" + alliance.id()))
-                .tag(Versions.etag(alliance.version())).entity(alliance).build();
+        return Versions.created("/api/v1/alliances/" + alliance.id(), alliance, alliance.version());
     }
 
     @GET
@@ -85,7 +83,7 @@ public class AllianceResource {
                     examples = @ExampleObject(name = "alliance", value = ApiExamples.ALLIANCE)))
     public Response get(@PathParam("id") UUID id) {
         AllianceView alliance = alliances.get(id);
-        return Response.ok(alliance).tag(Versions.etag(alliance.version())).build();
+        return Versions.ok(alliance, alliance.version());
     }
 
     @PATCH
@@ -99,6 +97,6 @@ public class AllianceResource {
                     examples = @ExampleObject(name = "alliance", value = ApiExamples.ALLIANCE)))
     public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
         AllianceView alliance = alliances.change(id, Versions.expected(ifMatch), patch);
-        return Response.ok(alliance).tag(Versions.etag(alliance.version())).build();
+        return Versions.ok(alliance, alliance.version());
     }
 }

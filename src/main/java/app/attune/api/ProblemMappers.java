@@ -117,18 +117,9 @@ public class ProblemMappers {
                 .header("Connection", "close").build();
     }
 
-    @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e) {
-        return ProblemType.UNAUTHENTICATED.response("A valid bearer token is required");
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return ProblemType.UNAUTHENTICATED.response("A valid bearer token is required");
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationIncomplete(AuthenticationCompletionException e) {
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e) {
         return ProblemType.UNAUTHENTICATED.response("A valid bearer token is required");
     }
 
@@ -137,13 +128,8 @@ public class ProblemMappers {
         return ProblemType.FORBIDDEN.response("Your role may not take this action");
     }
 
-    @ServerExceptionMapper
-    public Response staleVersion(OptimisticLockException e) {
-        return ProblemResponses.of(ApiProblem.preconditionFailed().problem());
-    }
-
-    @ServerExceptionMapper
-    public Response staleState(StaleStateException e) {
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response staleVersion(RuntimeException e) {
         return ProblemResponses.of(ApiProblem.preconditionFailed().problem());
     }
 

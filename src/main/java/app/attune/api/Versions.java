@@ -1,6 +1,8 @@
 package app.attune.api;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /** Optimistic concurrency over HTTP: a resource's version is its ETag; updates send it in If-Match. */
 public final class Versions {
@@ -10,6 +12,16 @@ public final class Versions {
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the resource and its version as ETag. */
+    public static Response ok(Object resource, long version) {
+        return Response.ok(resource).tag(etag(version)).build();
+    }
+
+    /** 201 with the new resource, where it lives, and its version as ETag. */
+    public static Response created(String location, Object resource, long version) {
+        return Response.created(URI.create(location)).tag(etag(version)).entity(resource).build();
     }
 
     /**

@@ -55,8 +55,7 @@ public class RuptureResource {
                     examples = @ExampleObject(name = "rupture", value = ApiExamples.RUPTURE)))
     public Response record(@PathParam("sessionId") UUID sessionId, @Valid @NotNull NewRupture request) {
         RuptureView rupture = ruptures.record(sessionId, request);
-        return Response.created(URI.create("/api/v1/ruptures/" + rupture.id()))
-                .tag(Versions.etag(rupture.version())).entity(rupture).build();
+        return Versions.created("/api/v1/ruptures/" + rupture.id(), rupture, rupture.version());
     }
 
     @GET
@@ -67,7 +66,7 @@ public class RuptureResource {
                     examples = @ExampleObject(name = "rupture", value = ApiExamples.RUPTURE)))
     public Response get(@PathParam("id") UUID id) {
         RuptureView rupture = ruptures.get(id);
-        return Response.ok(rupture).tag(Versions.etag(rupture.version())).build();
+        return Versions.ok(rupture, rupture.version());
     }
 
     @PATCH
@@ -81,7 +80,7 @@ public class RuptureResource {
                     examples = @ExampleObject(name = "rupture", value = ApiExamples.RUPTURE)))
     public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
         RuptureView rupture = ruptures.change(id, Versions.expected(ifMatch), patch);
-        return Response.ok(rupture).tag(Versions.etag(rupture.version())).build();
+        return Versions.ok(rupture, rupture.version());
     }
 
     @GET

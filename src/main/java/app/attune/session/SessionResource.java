@@ -57,8 +57,7 @@ public class SessionResource {
                     examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
     public Response record(@PathParam("allianceId") UUID allianceId, @Valid @NotNull NewSession request) {
         SessionView session = sessions.record(allianceId, request);
-        return Response.created(URI.create("/api/v1/sessions/" + session.id()))
-                .tag(Versions.etag(session.version())).entity(session).build();
+        return Versions.created("/api/v1/sessions/" + session.id(), session, session.version());
     }
 
     @GET
@@ -83,7 +82,7 @@ public class SessionResource {
                     examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
     public Response get(@PathParam("id") UUID id) {
         SessionView session = sessions.get(id);
-        return Response.ok(session).tag(Versions.etag(session.version())).build();
+        return Versions.ok(session, session.version());
     }
 
     @PATCH
@@ -97,7 +96,7 @@ public class SessionResource {
                     examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
     public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
         SessionView session = sessions.change(id, Versions.expected(ifMatch), patch);
-        return Response.ok(session).tag(Versions.etag(session.version())).build();
+        return Versions.ok(session, session.version());
     }
 
     @POST
@@ -108,7 +107,7 @@ public class SessionResource {
                     examples = @ExampleObject(name = "session", value = ApiExamples.SESSION_SIGNED)))
     public Response sign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         SessionView session = sessions.sign(id, Versions.expected(ifMatch));
-        return Response.ok(session).tag(Versions.etag(session.version())).build();
+        return Versions.ok(session, session.version());
     }
 
     @POST
