@@ -16,7 +16,7 @@ public record AllianceView(
         @Schema(example = "EHR-EP-2291") String externalId,
         @Schema(example = "0") long version) {
 
-    static AllianceView of(Alliance a) {
+    public static AllianceView of(Alliance a) {
         return new AllianceView(a.id, a.clientId, a.therapistId, a.format, a.status, a.startedOn, a.endedOn,
                 a.externalId, a.version);
     }

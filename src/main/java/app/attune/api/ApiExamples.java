@@ -112,6 +112,42 @@ public final class ApiExamples {
              "errors": [{"field": "markers[0]", "message": "is a withdrawal marker and does not fit a CONFRONTATION rupture"},
                         {"field": "significance", "message": "must be less than or equal to 5"}]}""";
 
+    public static final String SETTINGS = """
+            {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
+             "repairWindowSessions": 3, "openRuptureLimitDays": 21, "version": 0}""";
+    public static final String SETTINGS_PUT = """
+            {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
+             "repairWindowSessions": 3, "openRuptureLimitDays": 14}""";
+
+    private static final String SUMMARY = """
+            {"sessionsAttended": 5, "sessionsWithRupture": 2, "ruptureRate": 0.400,
+             "ruptures": {"total": 3, "withdrawal": 1, "confrontation": 2, "mixed": 0},
+             "resolved": 2, "resolutionRate": 0.667, "sameSessionResolutionRate": 0.333,
+             "sessionsToRepair": {"median": 0.50, "q1": 0.25, "q3": 0.75},
+             "daysToRepair": {"median": 3.50, "q1": 1.75, "q3": 5.25},
+             "openRuptures": 1, "oldestOpenRuptureDays": 24, "unresolvedAtClose": 0,
+             "strategyMix": {"ACKNOWLEDGE_OWN_CONTRIBUTION": 1, "PROVIDE_RATIONALE": 2},
+             "tagCounts": {"missed-session": 1}, "discrepancy": {"clientOnly": 1, "therapistOnly": 0},
+             "srsTrend": -1.200, "vShapedEpisodes": 1,
+             "atRisk": {"flag": true, "reasons": ["OPEN_RUPTURE_OVER_LIMIT", "FALLING_SRS_TREND"]}}""";
+    public static final String REPORT = "{\"alliance\": " + ALLIANCE + ", \"sessions\": [{\"number\": 1, "
+            + "\"occurredAt\": \"2026-09-03T15:00:00Z\", \"attendance\": \"ATTENDED\", "
+            + "\"ruptures\": {\"total\": 1, \"withdrawal\": 0, \"confrontation\": 1, \"mixed\": 0}, "
+            + "\"maxSignificance\": 4, \"repairs\": 1, \"srsTotal\": 34.5, \"orsTotal\": 21.0, \"waiTotal\": null, "
+            + "\"waiSubscales\": null, \"flags\": [\"SRS_BELOW_CUTOFF\"]}], \"summary\": " + SUMMARY + "}";
+    public static final String REPORT_CSV = "number,occurredAt,attendance,rupturesTotal,withdrawal,confrontation,mixed,"
+            + "maxSignificance,repairs,srsTotal,orsTotal,waiTotal,waiTask,waiBond,waiGoal,flags\r\n"
+            + "1,2026-09-03T15:00Z,ATTENDED,1,0,1,0,4,1,34.5,21.0,,,,,SRS_BELOW_CUTOFF\r\n";
+    public static final String REPORT_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 820 420\" role=\"img\">"
+            + "<title>Alliance course: Session Rating Scale by session</title>...</svg>";
+    public static final String CASELOAD = "{\"items\": [{\"alliance\": " + ALLIANCE + ", \"summary\": " + SUMMARY + "}], "
+            + "\"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
+    public static final String CASELOAD_CSV = "allianceId,clientId,therapistId,status,startedOn,atRisk,atRiskReasons,"
+            + "sessionsAttended,ruptures,ruptureRate,resolutionRate,openRuptures,oldestOpenRuptureDays,unresolvedAtClose,"
+            + "srsTrend,vShapedEpisodes\r\n"
+            + "a3e8e0b2-7c4d-4f6a-9b1e-5d2c8f0a6b34,0b4ad3a4-5a7e-4a3d-9a57-1f0e2f8c6f21,6f1f5c1e-3e4b-4c1b-8a0e-2d9a0c7b5e10,"
+            + "ACTIVE,2026-09-01,true,OPEN_RUPTURE_OVER_LIMIT;FALLING_SRS_TREND,5,3,0.400,0.667,1,24,0,-1.200,1\r\n";
+
     private ApiExamples() {
     }
 }

@@ -40,6 +40,19 @@ public final class QueryParams {
         return null;
     }
 
+    /** An ISO date such as 2026-09-01. */
+    public java.time.LocalDate date(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(name, "must be an ISO date such as 2026-09-01");
+            return null;
+        }
+    }
+
     /** A tag: a lower-case slug. */
     public String slug(String name, String value) {
         if (value != null && (value.length() > 40 || !value.matches(Text.SLUG))) {

@@ -30,8 +30,15 @@ public class PractitionerRegistry {
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("insert into organization (id, org_key) values (?1, ?2) on conflict (org_key) do nothing")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, orgKey).executeUpdate();
-            return (UUID) em.createNativeQuery("select id from organization where org_key = ?1", UUID.class)
+            UUID organizationId = (UUID) em.createNativeQuery("select id from organization where org_key = ?1", UUID.class)
                     .setParameter(1, orgKey).getSingleResult();
+            // The report thresholds start at the instruments' published defaults.
+            em.createNativeQuery("""
+                    insert into organization_settings (organization_id, srs_cutoff, srs_item_floor, ors_cutoff,
+                        ors_reliable_change, repair_window_sessions, open_rupture_limit_days)
+                    values (?1, 36, 9, 25, 5, 3, 21) on conflict (organization_id) do nothing""")
+                    .setParameter(1, organizationId).executeUpdate();
+            return organizationId;
         });
         organizations.put(orgKey, id);
         return id;

@@ -1,0 +1,45 @@
+package app.attune.organization;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The thresholds an organization's reports use. */
+@Entity
+@Table(name = "organization_settings")
+public class OrganizationSettings extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "organization_id")
+    public UUID organizationId;
+
+    @Column(name = "srs_cutoff", nullable = false, precision = 3, scale = 1)
+    public BigDecimal srsCutoff;
+
+    @Column(name = "srs_item_floor", nullable = false, precision = 3, scale = 1)
+    public BigDecimal srsItemFloor;
+
+    @Column(name = "ors_cutoff", nullable = false, precision = 3, scale = 1)
+    public BigDecimal orsCutoff;
+
+    @Column(name = "ors_reliable_change", nullable = false, precision = 3, scale = 1)
+    public BigDecimal orsReliableChange;
+
+    @Column(name = "repair_window_sessions", nullable = false)
+    public int repairWindowSessions;
+
+    @Column(name = "open_rupture_limit_days", nullable = false)
+    public int openRuptureLimitDays;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,36 @@
+package app.attune.organization;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The thresholds of an organization's reports (PUT replaces them all). */
+@Schema(name = "OrganizationSettings")
+public record ReportSettings(
+        @NotNull @DecimalMin("0") @DecimalMax("40") @Digits(integer = 2, fraction = 1)
+        @Schema(description = "SRS total below which an alliance needs attention.", example = "36") BigDecimal srsCutoff,
+        @NotNull @DecimalMin("0") @DecimalMax("10") @Digits(integer = 2, fraction = 1)
+        @Schema(description = "SRS item score below which a check-in is due.", example = "9") BigDecimal srsItemFloor,
+        @NotNull @DecimalMin("0") @DecimalMax("40") @Digits(integer = 2, fraction = 1)
+        @Schema(description = "ORS clinical cutoff.", example = "25") BigDecimal orsCutoff,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("40") @Digits(integer = 2, fraction = 1)
+        @Schema(description = "ORS change from the first score that counts as reliable.", example = "5") BigDecimal orsReliableChange,
+        @NotNull @Min(1) @Max(20)
+        @Schema(description = "Rated sessions within which a dip must recover to count as V-shaped.", example = "3")
+        Integer repairWindowSessions,
+        @NotNull @Min(1) @Max(365)
+        @Schema(description = "Days after which an open rupture puts its alliance at risk.", example = "21")
+        Integer openRuptureLimitDays,
+        @Schema(description = "Read-only: the version, also sent as ETag.", example = "0", readOnly = true) Long version) {
+
+    static ReportSettings of(OrganizationSettings s) {
+        return new ReportSettings(s.srsCutoff.stripTrailingZeros(), s.srsItemFloor.stripTrailingZeros(),
+                s.orsCutoff.stripTrailingZeros(), s.orsReliableChange.stripTrailingZeros(), s.repairWindowSessions,
+                s.openRuptureLimitDays, s.version);
+    }
+}

@@ -1,0 +1,51 @@
+package app.attune.organization;
+
+import app.attune.api.ApiProblem;
+import app.attune.identity.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SettingsService {
+
+    private final CurrentCaller caller;
+
+    SettingsService(CurrentCaller caller) {
+        this.caller = caller;
+    }
+
+    @Transactional
+    public ReportSettings get() {
+        return ReportSettings.of(of(caller.get().organizationId()));
+    }
+
+    @Transactional
+    public ReportSettings replace(long expectedVersion, ReportSettings request) {
+        if (request.version() != null) {
+            throw ApiProblem.invalid("version", "is read-only");
+        }
+        OrganizationSettings settings = of(caller.get().organizationId());
+        if (settings.version != expectedVersion) {
+            throw ApiProblem.preconditionFailed();
+        }
+        settings.srsCutoff = request.srsCutoff().setScale(1, RoundingMode.UNNECESSARY);
+        settings.srsItemFloor = request.srsItemFloor().setScale(1, RoundingMode.UNNECESSARY);
+        settings.orsCutoff = request.orsCutoff().setScale(1, RoundingMode.UNNECESSARY);
+        settings.orsReliableChange = request.orsReliableChange().setScale(1, RoundingMode.UNNECESSARY);
+        settings.repairWindowSessions = request.repairWindowSessions();
+        settings.openRuptureLimitDays = request.openRuptureLimitDays();
+        settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        settings.flush();
+        return ReportSettings.of(settings);
+    }
+
+    /** The organization's thresholds; the row is written when the organization is registered. */
+    public OrganizationSettings of(UUID organizationId) {
+        return OrganizationSettings.<OrganizationSettings>findByIdOptional(organizationId)
+                .orElseThrow(() -> new IllegalStateException("organization without settings"));
+    }
+}

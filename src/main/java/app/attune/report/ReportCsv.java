@@ -1,0 +1,67 @@
+package app.attune.report;
+
+import app.attune.report.ReportViews.AllianceReport;
+import app.attune.report.ReportViews.CaseloadEntry;
+import app.attune.report.ReportViews.SessionLine;
+import app.attune.report.ReportViews.Summary;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Reports as RFC 4180 CSV: one row per session, or one per alliance of a caseload. */
+public final class ReportCsv {
+
+    static final String[] SESSION_COLUMNS = {"number", "occurredAt", "attendance", "rupturesTotal", "withdrawal",
+        "confrontation", "mixed", "maxSignificance", "repairs", "srsTotal", "orsTotal", "waiTotal", "waiTask", "waiBond",
+        "waiGoal", "flags"};
+    static final String[] CASELOAD_COLUMNS = {"allianceId", "clientId", "therapistId", "status", "startedOn", "atRisk",
+        "atRiskReasons", "sessionsAttended", "ruptures", "ruptureRate", "resolutionRate", "openRuptures",
+        "oldestOpenRuptureDays", "unresolvedAtClose", "srsTrend", "vShapedEpisodes"};
+
+    private ReportCsv() {
+    }
+
+    public static String sessions(AllianceReport report) {
+        return write(SESSION_COLUMNS, printer -> {
+            for (SessionLine s : report.sessions()) {
+                printer.printRecord(s.number(), s.occurredAt(), s.attendance(), s.ruptures().total(), s.ruptures().withdrawal(),
+                        s.ruptures().confrontation(), s.ruptures().mixed(), s.maxSignificance(), s.repairs(), s.srsTotal(),
+                        s.orsTotal(), s.waiTotal(), subscale(s, "TASK"), subscale(s, "BOND"), subscale(s, "GOAL"),
+                        String.join(";", s.flags()));
+            }
+        });
+    }
+
+    public static String caseload(List<CaseloadEntry> entries) {
+        return write(CASELOAD_COLUMNS, printer -> {
+            for (CaseloadEntry e : entries) {
+                Summary s = e.summary();
+                printer.printRecord(e.alliance().id(), e.alliance().clientId(), e.alliance().therapistId(), e.alliance().status(),
+                        e.alliance().startedOn(), s.atRisk().flag(), String.join(";", s.atRisk().reasons()),
+                        s.sessionsAttended(), s.ruptures().total(), s.ruptureRate(), s.resolutionRate(), s.openRuptures(),
+                        s.oldestOpenRuptureDays(), s.unresolvedAtClose(), s.srsTrend(), s.vShapedEpisodes());
+            }
+        });
+    }
+
+    private static Object subscale(SessionLine s, String name) {
+        return s.waiSubscales() == null ? null : s.waiSubscales().get(name);
+    }
+
+    private interface Rows {
+        void print(CSVPrinter printer) throws IOException;
+    }
+
+    private static String write(String[] header, Rows rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header).get().print(out)) {
+            rows.print(printer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

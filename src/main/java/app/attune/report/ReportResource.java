@@ -1,0 +1,122 @@
+package app.attune.report;
+
+import app.attune.alliance.AllianceStatus;
+import app.attune.api.ApiExamples;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.api.QueryParams;
+import app.attune.identity.Roles;
+import app.attune.report.ReportViews.AllianceReport;
+import app.attune.report.ReportViews.CaseloadEntry;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "Reports")
+@RolesAllowed({Roles.THERAPIST, Roles.SUPERVISOR})
+public class ReportResource {
+
+    static final String CSV = "text/csv";
+    static final String SVG = "image/svg+xml";
+
+    private final ReportService reports;
+
+    ReportResource(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GET
+    @Path("/alliances/{id}/report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Trace an alliance over time: per-session ruptures, repairs and scores, with its summary "
+            + "(JSON; also text/csv and image/svg+xml)")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllianceReport.class),
+                        examples = @ExampleObject(name = "report", value = ApiExamples.REPORT)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "csv", value = ApiExamples.REPORT_CSV)),
+                @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "chart", value = ApiExamples.REPORT_SVG))})
+    public AllianceReport report(@PathParam("id") UUID id,
+            @Parameter(description = "First day (ISO date), inclusive") @QueryParam("from") String from,
+            @Parameter(description = "Last day (ISO date), inclusive") @QueryParam("to") String to) {
+        Dates dates = Dates.of(from, to);
+        return reports.report(id, dates.from(), dates.to());
+    }
+
+    @GET
+    @Path("/alliances/{id}/report")
+    @Produces(CSV)
+    @Operation(hidden = true)
+    public String reportCsv(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Dates dates = Dates.of(from, to);
+        return ReportCsv.sessions(reports.report(id, dates.from(), dates.to()));
+    }
+
+    @GET
+    @Path("/alliances/{id}/report")
+    @Produces(SVG)
+    @Operation(hidden = true)
+    public String reportSvg(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Dates dates = Dates.of(from, to);
+        return AllianceChart.svg(reports.chart(id, dates.from(), dates.to()));
+    }
+
+    @GET
+    @Path("/reports/caseload")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The caller's caseload (and, for a supervisor, its supervisees'), at-risk alliances first "
+            + "(JSON; also text/csv)")
+    @APIResponse(responseCode = "200", description = "One page of alliances with their summaries",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        examples = @ExampleObject(name = "caseload", value = ApiExamples.CASELOAD)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "csv", value = ApiExamples.CASELOAD_CSV))})
+    public Page<CaseloadEntry> caseload(
+            @Parameter(description = "One alliance status; ACTIVE and ON_HOLD when absent") @QueryParam("status") String status,
+            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
+        QueryParams query = new QueryParams();
+        AllianceStatus wanted = query.enumValue("status", status, AllianceStatus.class);
+        PageRequest pageRequest = query.page(page, size);
+        query.check();
+        return reports.caseload(wanted, pageRequest);
+    }
+
+    @GET
+    @Path("/reports/caseload")
+    @Produces(CSV)
+    @Operation(hidden = true)
+    public String caseloadCsv(@QueryParam("status") String status, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return ReportCsv.caseload(caseload(status, page, size).items());
+    }
+
+    /** The report's date range, read from the query. */
+    private record Dates(LocalDate from, LocalDate to) {
+
+        static Dates of(String from, String to) {
+            QueryParams query = new QueryParams();
+            Dates dates = new Dates(query.date("from", from), query.date("to", to));
+            query.check();
+            return dates;
+        }
+    }
+}

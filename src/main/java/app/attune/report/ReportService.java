@@ -1,0 +1,249 @@
+package app.attune.report;
+
+import app.attune.alliance.Alliance;
+import app.attune.alliance.AllianceStatus;
+import app.attune.alliance.AllianceView;
+import app.attune.api.ApiProblem;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.identity.Caller;
+import app.attune.identity.CurrentCaller;
+import app.attune.identity.Roles;
+import app.attune.organization.OrganizationSettings;
+import app.attune.organization.SettingsService;
+import app.attune.report.ReportQueries.Range;
+import app.attune.report.ReportQueries.Thresholds;
+import app.attune.report.ReportViews.AllianceReport;
+import app.attune.report.ReportViews.AtRisk;
+import app.attune.report.ReportViews.CaseloadEntry;
+import app.attune.report.ReportViews.Discrepancy;
+import app.attune.report.ReportViews.Quartiles;
+import app.attune.report.ReportViews.RuptureCounts;
+import app.attune.report.ReportViews.SessionLine;
+import app.attune.report.ReportViews.Summary;
+import app.attune.session.Attendance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Alliance reports and caseloads. The figures come from {@link ReportQueries}; this class checks
+ * who may read what, converts rows to the API records and applies the at-risk rules.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    /** SRS points per session, over the last five rated sessions, below which the trend is falling. */
+    static final BigDecimal FALLING_TREND = new BigDecimal("-1.0");
+    /** Client no-shows among the last five sessions that put an alliance at risk. */
+    static final int NO_SHOW_LIMIT = 2;
+
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
+
+    private final CurrentCaller caller;
+    private final SettingsService settings;
+    private final ReportQueries queries;
+    private final EntityManager em;
+
+    ReportService(CurrentCaller caller, SettingsService settings, ReportQueries queries, EntityManager em) {
+        this.caller = caller;
+        this.settings = settings;
+        this.queries = queries;
+        this.em = em;
+    }
+
+    @Transactional
+    public AllianceReport report(UUID allianceId, LocalDate from, LocalDate to) {
+        Alliance alliance = visible(allianceId);
+        Thresholds thresholds = thresholds();
+        Range range = range(from, to);
+        List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(ReportService::line).toList();
+        Summary summary = summaries(List.of(alliance), range, thresholds).get(alliance.id);
+        return new AllianceReport(AllianceView.of(alliance), sessions, summary);
+    }
+
+    /** The chart's data: the report and where each rupture and repair falls. */
+    @Transactional
+    public AllianceChart.Data chart(UUID allianceId, LocalDate from, LocalDate to) {
+        AllianceReport report = report(allianceId, from, to);
+        List<AllianceChart.RuptureMark> ruptures = new ArrayList<>();
+        Map<String, AllianceChart.RuptureMark> byId = new LinkedHashMap<>();
+        for (Object[] row : queries.chartRuptures(allianceId, range(from, to))) {
+            AllianceChart.RuptureMark mark = byId.computeIfAbsent(row[0].toString(), id -> {
+                AllianceChart.RuptureMark m = new AllianceChart.RuptureMark(((Number) row[1]).intValue(), (String) row[2],
+                        (String) row[3], new ArrayList<>());
+                ruptures.add(m);
+                return m;
+            });
+            if (row[4] != null && row[5] != null) {
+                mark.repairs().add(new AllianceChart.RepairMark(((Number) row[5]).doubleValue(), (String) row[4]));
+            }
+        }
+        return new AllianceChart.Data(report, thresholds().srsCutoff(), ruptures);
+    }
+
+    /**
+     * The caller's caseload: its own alliances, and its supervisees' when it supervises; at-risk
+     * alliances first. Without a status, the open ones (ACTIVE and ON_HOLD).
+     */
+    @Transactional
+    public Page<CaseloadEntry> caseload(AllianceStatus status, PageRequest page) {
+        Caller me = caller.get();
+        boolean supervises = me.roles().contains(Roles.SUPERVISOR);
+        boolean treats = me.roles().contains(Roles.THERAPIST);
+        List<Alliance> alliances = em.createQuery("""
+                select a from Alliance a where a.organizationId = :org
+                and ((:treats = true and a.therapistId = :me)
+                     or (:supervises = true and a.therapistId in
+                         (select p.id from SupervisedPractitioner p where p.supervisorId = :me)))
+                and (a.status = :status or (:status is null and a.status in :open))
+                """, Alliance.class)
+                .setParameter("org", me.organizationId()).setParameter("me", me.practitionerId())
+                .setParameter("treats", treats).setParameter("supervises", supervises)
+                .setParameter("status", status)
+                .setParameter("open", List.of(AllianceStatus.ACTIVE, AllianceStatus.ON_HOLD))
+                .getResultList();
+        Map<UUID, Summary> summaries = alliances.isEmpty() ? Map.of()
+                : summaries(alliances, range(null, null), thresholds());
+        List<CaseloadEntry> entries = alliances.stream()
+                .map(a -> new CaseloadEntry(AllianceView.of(a), summaries.get(a.id)))
+                .sorted(Comparator.comparing((CaseloadEntry e) -> !e.summary().atRisk().flag())
+                        .thenComparing(e -> e.summary().oldestOpenRuptureDays() == null ? Long.MAX_VALUE
+                                : -e.summary().oldestOpenRuptureDays())
+                        .thenComparing(e -> e.alliance().startedOn())
+                        .thenComparing(e -> e.alliance().id()))
+                .toList();
+        int fromIndex = Math.min(page.page() * page.size(), entries.size());
+        int toIndex = Math.min(fromIndex + page.size(), entries.size());
+        return Page.of(entries.subList(fromIndex, toIndex), page, entries.size());
+    }
+
+    private Map<UUID, Summary> summaries(List<Alliance> alliances, Range range, Thresholds thresholds) {
+        Map<UUID, Alliance> byId = new HashMap<>();
+        alliances.forEach(a -> byId.put(a.id, a));
+        Map<UUID, Summary> summaries = new HashMap<>();
+        for (Object[] row : queries.summaries(byId.keySet(), range, thresholds, OffsetDateTime.now(ZoneOffset.UTC))) {
+            UUID id = (UUID) row[0];
+            summaries.put(id, summary(row, byId.get(id).status.isClosed(), thresholds));
+        }
+        return summaries;
+    }
+
+    private static Summary summary(Object[] row, boolean closed, Thresholds thresholds) {
+        long attended = count(row[1]);
+        long withRupture = count(row[2]);
+        RuptureCounts ruptures = new RuptureCounts(count(row[3]), count(row[4]), count(row[5]), count(row[6]));
+        long resolved = count(row[7]);
+        long resolvedSameSession = count(row[8]);
+        Long oldestOpen = row[16] == null ? null : ((Number) row[16]).longValue();
+        BigDecimal trend = row[22] == null || count(row[23]) < 2 ? null : decimal(row[22], 3);
+        boolean belowTwice = Boolean.TRUE.equals(row[25]);
+        long noShows = count(row[26]);
+        List<String> reasons = new ArrayList<>();
+        if (oldestOpen != null && oldestOpen > thresholds.openRuptureLimitDays()) {
+            reasons.add("OPEN_RUPTURE_OVER_LIMIT");
+        }
+        if (belowTwice) {
+            reasons.add("SRS_BELOW_CUTOFF_TWICE");
+        }
+        if (trend != null && count(row[23]) >= 3 && trend.compareTo(FALLING_TREND) <= 0) {
+            reasons.add("FALLING_SRS_TREND");
+        }
+        if (noShows >= NO_SHOW_LIMIT) {
+            reasons.add("CLIENT_NO_SHOWS");
+        }
+        return new Summary(attended, withRupture, ratio(withRupture, attended), ruptures, resolved,
+                ratio(resolved, ruptures.total()), ratio(resolvedSameSession, ruptures.total()),
+                quartiles(row[9], row[10], row[11]), quartiles(row[12], row[13], row[14]),
+                count(row[15]), oldestOpen, count(row[17]), counts((String) row[18]), counts((String) row[19]),
+                new Discrepancy(count(row[20]), count(row[21])), trend, count(row[24]),
+                new AtRisk(!closed && !reasons.isEmpty(), reasons));
+    }
+
+    private static SessionLine line(Object[] row) {
+        Map<String, BigDecimal> subscales = null;
+        if (row[11] != null) {
+            subscales = new LinkedHashMap<>();
+            subscales.put("BOND", (BigDecimal) row[13]);
+            subscales.put("GOAL", (BigDecimal) row[14]);
+            subscales.put("TASK", (BigDecimal) row[12]);
+        }
+        String flags = (String) row[15];
+        return new SessionLine(((Number) row[0]).intValue(), Timestamps.offsetDateTime(row[1]),
+                Attendance.valueOf((String) row[2]),
+                new RuptureCounts(count(row[3]), count(row[4]), count(row[5]), count(row[6])),
+                row[7] == null ? null : ((Number) row[7]).intValue(), count(row[8]),
+                (BigDecimal) row[9], (BigDecimal) row[10], (BigDecimal) row[11], subscales,
+                flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")));
+    }
+
+    private Alliance visible(UUID allianceId) {
+        Caller me = caller.get();
+        List<Alliance> found = em.createQuery("""
+                select a from Alliance a where a.id = :id and a.organizationId = :org
+                and (a.therapistId = :me or (:supervises = true and a.therapistId in
+                     (select p.id from SupervisedPractitioner p where p.supervisorId = :me)))
+                """, Alliance.class)
+                .setParameter("id", allianceId).setParameter("org", me.organizationId())
+                .setParameter("me", me.practitionerId())
+                .setParameter("supervises", me.roles().contains(Roles.SUPERVISOR))
+                .getResultList();
+        return found.stream().findFirst().orElseThrow(() -> ApiProblem.notFound("alliance"));
+    }
+
+    private Thresholds thresholds() {
+        OrganizationSettings s = settings.of(caller.get().organizationId());
+        return new Thresholds(s.srsCutoff, s.srsItemFloor, s.orsReliableChange, s.repairWindowSessions, s.openRuptureLimitDays);
+    }
+
+    private static Range range(LocalDate from, LocalDate to) {
+        LocalDate start = from == null ? EARLIEST : from;
+        LocalDate end = to == null ? LATEST : to;
+        if (end.isBefore(start)) {
+            throw ApiProblem.invalid("to", "must not be before from");
+        }
+        return new Range(start.atStartOfDay().atOffset(ZoneOffset.UTC), end.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal decimal(Object value, int scale) {
+        return value == null ? null : new BigDecimal(value.toString()).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    private static Quartiles quartiles(Object median, Object q1, Object q3) {
+        return new Quartiles(decimal(median, 2), decimal(q1, 2), decimal(q3, 2));
+    }
+
+    /** "CODE=3,OTHER=1" as a map, in code order. */
+    private static Map<String, Long> counts(String encoded) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (encoded != null && !encoded.isEmpty()) {
+            for (String pair : encoded.split(",")) {
+                int eq = pair.lastIndexOf('=');
+                counts.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+            }
+        }
+        return counts;
+    }
+}

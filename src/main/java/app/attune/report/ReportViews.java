@@ -1,0 +1,84 @@
+package app.attune.report;
+
+import app.attune.alliance.AllianceView;
+import app.attune.session.Attendance;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The report's API records: what a therapist, an EHR and a supervisor read. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    @Schema(name = "AllianceReport")
+    public record AllianceReport(AllianceView alliance, List<SessionLine> sessions, Summary summary) {
+    }
+
+    @Schema(name = "ReportSession", description = "One session of the report, in session order.")
+    public record SessionLine(
+            @Schema(example = "4") int number,
+            OffsetDateTime occurredAt,
+            @Schema(example = "ATTENDED") Attendance attendance,
+            RuptureCounts ruptures,
+            @Schema(description = "Highest significance of the session's ruptures; null without one.", example = "4")
+            Integer maxSignificance,
+            @Schema(description = "Repairs made in this session.", example = "1") long repairs,
+            @Schema(example = "34.5") BigDecimal srsTotal,
+            @Schema(example = "22.0") BigDecimal orsTotal,
+            @Schema(example = "48.0") BigDecimal waiTotal,
+            @Schema(description = "TASK, BOND and GOAL when a WAI-SR was given.") Map<String, BigDecimal> waiSubscales,
+            @Schema(description = "SRS_BELOW_CUTOFF, SRS_DROP, SRS_ITEM_LOW, ORS_RELIABLE_IMPROVEMENT, ORS_RELIABLE_DETERIORATION",
+                    example = "[\"SRS_BELOW_CUTOFF\", \"SRS_DROP\"]") List<String> flags) {
+    }
+
+    @Schema(name = "RuptureCounts")
+    public record RuptureCounts(long total, long withdrawal, long confrontation, long mixed) {
+    }
+
+    @Schema(name = "Quartiles", description = "Median and interquartile range; null when no rupture was resolved.")
+    public record Quartiles(BigDecimal median, BigDecimal q1, BigDecimal q3) {
+    }
+
+    @Schema(name = "Discrepancy", description = "Sessions where the client's PSQ and the therapist's log disagree.")
+    public record Discrepancy(
+            @Schema(description = "The client reported a rupture (PSQ), the therapist logged none.") long clientOnly,
+            @Schema(description = "The therapist logged a rupture, the client's PSQ reported none.") long therapistOnly) {
+    }
+
+    @Schema(name = "AtRisk")
+    public record AtRisk(boolean flag,
+            @Schema(description = "OPEN_RUPTURE_OVER_LIMIT, SRS_BELOW_CUTOFF_TWICE, FALLING_SRS_TREND, CLIENT_NO_SHOWS")
+            List<String> reasons) {
+    }
+
+    @Schema(name = "ReportSummary")
+    public record Summary(
+            long sessionsAttended,
+            @Schema(description = "Attended sessions with at least one rupture.") long sessionsWithRupture,
+            @Schema(description = "sessionsWithRupture / sessionsAttended; null without attended sessions.") BigDecimal ruptureRate,
+            RuptureCounts ruptures,
+            long resolved,
+            @Schema(description = "resolved / ruptures; null without ruptures.") BigDecimal resolutionRate,
+            @Schema(description = "Share of ruptures resolved in the session where they surfaced.") BigDecimal sameSessionResolutionRate,
+            @Schema(description = "Sessions from a rupture to the repair that resolved it.") Quartiles sessionsToRepair,
+            @Schema(description = "Days from a rupture's session to the repair that resolved it.") Quartiles daysToRepair,
+            long openRuptures,
+            @Schema(description = "Age in days of the oldest open rupture; null without one.") Long oldestOpenRuptureDays,
+            long unresolvedAtClose,
+            @Schema(description = "Repair strategy to number of repairs.") Map<String, Long> strategyMix,
+            @Schema(description = "Tag to number of ruptures.") Map<String, Long> tagCounts,
+            Discrepancy discrepancy,
+            @Schema(description = "Least-squares slope of the SRS total per session over the last five rated sessions.")
+            BigDecimal srsTrend,
+            @Schema(description = "SRS dips that recovered to their earlier level within the repair window.") long vShapedEpisodes,
+            AtRisk atRisk) {
+    }
+
+    @Schema(name = "CaseloadEntry")
+    public record CaseloadEntry(AllianceView alliance, Summary summary) {
+    }
+}
