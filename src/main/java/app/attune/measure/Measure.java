@@ -50,6 +50,24 @@ public class Measure extends PanacheEntityBase {
     @Column(precision = 4, scale = 1, updatable = false)
     public BigDecimal total;
 
+    /** The lowest item score; reports flag an SRS item below the floor from it. */
+    @Column(name = "lowest_item", precision = 3, scale = 1, updatable = false)
+    public BigDecimal lowestItem;
+
+    /** WAI-SR subscales, stored for reports; null for the other instruments. */
+    @Column(precision = 4, scale = 1, updatable = false)
+    public BigDecimal task;
+
+    @Column(precision = 4, scale = 1, updatable = false)
+    public BigDecimal bond;
+
+    @Column(precision = 4, scale = 1, updatable = false)
+    public BigDecimal goal;
+
+    /** PSQ_RUPTURE: whether the client reported a rupture; null for the other instruments. */
+    @Column(name = "rupture_reported", updatable = false)
+    public Boolean ruptureReported;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "measure_item", joinColumns = @JoinColumn(name = "measure_id"))
     @MapKeyColumn(name = "item_code")

@@ -102,6 +102,13 @@ public class MeasureService {
         // Checked to at most one decimal, so the scale never rounds; it matches numeric(3,1) on reads.
         request.items().forEach((code, score) -> measure.items.put(code, score.setScale(1, RoundingMode.UNNECESSARY)));
         measure.total = request.instrument().total(measure.items);
+        measure.lowestItem = measure.items.values().stream().min(BigDecimal::compareTo).orElse(null);
+        Map<String, BigDecimal> subscales = request.instrument().subscaleTotals(measure.items);
+        measure.task = subscales.get("TASK");
+        measure.bond = subscales.get("BOND");
+        measure.goal = subscales.get("GOAL");
+        measure.ruptureReported = request.instrument() == Instrument.PSQ_RUPTURE
+                ? measure.items.get("OCCURRED").compareTo(BigDecimal.ONE) == 0 : null;
         measure.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         measure.persist();
         return measure;

@@ -71,6 +71,7 @@ public class ReportService {
         Alliance alliance = visible(allianceId);
         Thresholds thresholds = thresholds();
         Range range = range(from, to);
+        queries.planForTheseAlliances();
         List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(ReportService::line).toList();
         Summary summary = summaries(List.of(alliance), range, thresholds).get(alliance.id);
         return new AllianceReport(AllianceView.of(alliance), sessions, summary);
@@ -117,6 +118,7 @@ public class ReportService {
                 .setParameter("status", status)
                 .setParameter("open", List.of(AllianceStatus.ACTIVE, AllianceStatus.ON_HOLD))
                 .getResultList();
+        queries.planForTheseAlliances();
         Map<UUID, Summary> summaries = alliances.isEmpty() ? Map.of()
                 : summaries(alliances, range(null, null), thresholds());
         List<CaseloadEntry> entries = alliances.stream()
