@@ -1,5 +1,6 @@
 package app.attune.alliance;
 
+import app.attune.api.ClinicalTime;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AllianceChanges(
         @NotNull @Schema(example = "INDIVIDUAL") AllianceFormat format,
         @NotNull @Schema(example = "CLOSED_PLANNED") AllianceStatus status,
-        @NotNull @Schema(example = "2026-09-01") LocalDate startedOn,
-        @Schema(example = "2026-12-15") LocalDate endedOn,
+        @NotNull @ClinicalTime @Schema(example = "2026-09-01") LocalDate startedOn,
+        @ClinicalTime @Schema(example = "2026-12-15") LocalDate endedOn,
         @Size(max = Text.EXTERNAL_ID_MAX) @Pattern(regexp = Text.TRIMMED, message = "must not start or end with blanks")
         @Schema(example = "EHR-EP-2291") String externalId) {
 

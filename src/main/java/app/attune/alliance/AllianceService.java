@@ -1,6 +1,7 @@
 package app.attune.alliance;
 
 import app.attune.api.ApiProblem;
+import app.attune.api.Versions;
 import app.attune.api.InputErrors;
 import app.attune.api.MergePatch;
 import app.attune.api.Page;
@@ -84,9 +85,7 @@ public class AllianceService {
     @Transactional
     public AllianceView change(UUID id, long expectedVersion, JsonNode patch) {
         Alliance alliance = alliances.lockVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));
-        if (alliance.version != expectedVersion) {
-            throw ApiProblem.preconditionFailed();
-        }
+        Versions.check(expectedVersion, alliance.version);
         AllianceChanges changes = mergePatch.apply(AllianceChanges.of(alliance), patch, READ_ONLY);
         boolean wasClosed = alliance.status.isClosed();
         boolean closing = changes.status().isClosed();

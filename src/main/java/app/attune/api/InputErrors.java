@@ -13,10 +13,6 @@ public final class InputErrors {
         return this;
     }
 
-    public boolean isEmpty() {
-        return errors.isEmpty();
-    }
-
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);

@@ -1,7 +1,6 @@
 package app.attune.api;
 
 import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list, with what a client needs to ask for the next. */
@@ -15,9 +14,5 @@ public record Page<T>(
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
         int totalPages = (int) ((totalItems + request.size() - 1) / request.size());
         return new Page<>(items, request.page(), request.size(), totalItems, totalPages);
-    }
-
-    public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), page, size, totalItems, totalPages);
     }
 }

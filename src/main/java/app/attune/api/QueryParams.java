@@ -46,11 +46,15 @@ public final class QueryParams {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(value);
+            java.time.LocalDate date = java.time.LocalDate.parse(value);
+            if (ClinicalTime.holds(date)) {
+                return date;
+            }
         } catch (java.time.format.DateTimeParseException e) {
-            errors.add(name, "must be an ISO date such as 2026-09-01");
-            return null;
+            // answered below
         }
+        errors.add(name, "must be an ISO date from 1900-01-01 to 2199-12-31");
+        return null;
     }
 
     /** A tag: a lower-case slug. */

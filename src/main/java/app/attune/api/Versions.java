@@ -24,15 +24,21 @@ public final class Versions {
         return Response.created(URI.create(location)).tag(etag(version)).entity(resource).build();
     }
 
+    /** If-Match: * matches whatever version is current (RFC 9110). */
+    public static final long ANY = -1;
+
     /**
-     * The version the caller last read, from its If-Match header: 428 when missing, 412 when it
-     * cannot be the current one.
+     * The version the caller last read, from its If-Match header ({@link #ANY} for "*"): 428 when
+     * missing, 412 when it cannot be the current one.
      */
     public static long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ApiProblem.preconditionRequired();
         }
         String tag = ifMatch.trim();
+        if (tag.equals("*")) {
+            return ANY;
+        }
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
         }
@@ -46,8 +52,9 @@ public final class Versions {
         }
     }
 
-    public static void check(String ifMatch, long current) {
-        if (expected(ifMatch) != current) {
+    /** 412 unless the expected version is the current one (or any). */
+    public static void check(long expected, long current) {
+        if (expected != ANY && expected != current) {
             throw ApiProblem.preconditionFailed();
         }
     }

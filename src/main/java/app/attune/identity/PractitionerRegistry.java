@@ -63,10 +63,4 @@ public class PractitionerRegistry {
         practitioners.put(key, id);
         return id;
     }
-
-    /** Whether a practitioner id names someone in the organization. */
-    public boolean exists(UUID organizationId, UUID practitionerId) {
-        return !em.createNativeQuery("select 1 from practitioner where id = ?1 and organization_id = ?2")
-                .setParameter(1, practitionerId).setParameter(2, organizationId).getResultList().isEmpty();
-    }
 }

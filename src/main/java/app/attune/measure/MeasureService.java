@@ -32,6 +32,7 @@ public class MeasureService {
     @Transactional
     public MeasureView record(UUID sessionId, NewMeasure request) {
         TherapySession session = sessions.visible(sessionId);
+        SessionAccess.requireDraft(session);
         InputErrors errors = new InputErrors();
         check(List.of(request), "", errors);
         errors.throwIfAny();

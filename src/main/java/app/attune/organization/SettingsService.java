@@ -1,6 +1,7 @@
 package app.attune.organization;
 
 import app.attune.api.ApiProblem;
+import app.attune.api.Versions;
 import app.attune.identity.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,9 +30,7 @@ public class SettingsService {
             throw ApiProblem.invalid("version", "is read-only");
         }
         OrganizationSettings settings = of(caller.get().organizationId());
-        if (settings.version != expectedVersion) {
-            throw ApiProblem.preconditionFailed();
-        }
+        Versions.check(expectedVersion, settings.version);
         settings.srsCutoff = request.srsCutoff().setScale(1, RoundingMode.UNNECESSARY);
         settings.srsItemFloor = request.srsItemFloor().setScale(1, RoundingMode.UNNECESSARY);
         settings.orsCutoff = request.orsCutoff().setScale(1, RoundingMode.UNNECESSARY);

@@ -42,15 +42,22 @@ public class ReportQueries {
                 where rp.alliance_id = any(cast(:ids as uuid[])) and rp.session_id is not null
                 group by rp.session_id
             ),
-            -- One measure per session and instrument: the client's, SRS after and ORS before the session.
+            -- One measure per session and instrument, the client's own: SRS after and ORS before the session.
             scores as (
                 select distinct on (m.session_id, m.instrument) m.session_id, m.instrument, m.total, m.lowest_item,
                        m.task, m.bond, m.goal, m.rupture_reported
                 from measure m
-                where m.alliance_id = any(cast(:ids as uuid[]))
-                order by m.session_id, m.instrument, m.respondent <> 'CLIENT',
+                where m.alliance_id = any(cast(:ids as uuid[])) and m.respondent = 'CLIENT'
+                order by m.session_id, m.instrument,
                          case when m.instrument = 'ORS' then m.timing <> 'PRE_SESSION' else m.timing <> 'POST_SESSION' end,
                          m.created_at
+            ),
+            -- Reliable change counts from the alliance's first ORS, whatever the date range.
+            ors_baseline as (
+                select distinct on (s.alliance_id) s.alliance_id, sc.total
+                from scores sc join session s on s.id = sc.session_id
+                where sc.instrument = 'ORS'
+                order by s.alliance_id, s.number
             ),
             session_rows as (
                 select sc.alliance_id, sc.id, sc.number, sc.occurred_at, sc.attendance,
@@ -78,9 +85,9 @@ public class ReportQueries {
                 window by_number as (partition by alliance_id order by number)
             ),
             ors_rated as (
-                select alliance_id, number, ors - first_value(ors) over (partition by alliance_id order by number) as ors_change
-                from session_rows
-                where ors is not null
+                select r.alliance_id, r.number, r.ors - b.total as ors_change
+                from session_rows r join ors_baseline b on b.alliance_id = r.alliance_id
+                where r.ors is not null
             )
             """;
 
@@ -91,6 +98,7 @@ public class ReportQueries {
                        case when r.srs < :srsCutoff then 'SRS_BELOW_CUTOFF' end,
                        case when rt.srs < rt.previous_srs then 'SRS_DROP' end,
                        case when r.srs_lowest_item < :srsItemFloor then 'SRS_ITEM_LOW' end,
+                       case when r.ors < :orsCutoff then 'ORS_BELOW_CUTOFF' end,
                        case when o.ors_change >= :orsChange then 'ORS_RELIABLE_IMPROVEMENT' end,
                        case when o.ors_change <= - :orsChange then 'ORS_RELIABLE_DETERIORATION' end], null), ',') as flags
             from session_rows r
@@ -176,6 +184,7 @@ public class ReportQueries {
                 where recency <= 5
                 group by alliance_id
             ),
+            -- Below the cutoff twice running means the latest two rated sessions.
             -- A dip is a run of SRS drops; it is V-shaped when a score within the repair window after
             -- its first drop is back at the level before it.
             srs_summary as (
@@ -184,7 +193,8 @@ public class ReportQueries {
                        count(*) filter (where recency <= 5) as recent_rated,
                        count(*) filter (where dropped and not coalesce(dropped_before, false)
                                           and best_next >= previous_srs) as v_shaped,
-                       coalesce(bool_or(srs < :srsCutoff and previous_srs < :srsCutoff), false) as below_cutoff_twice
+                       coalesce(bool_or(srs < :srsCutoff and previous_srs < :srsCutoff) filter (where recency = 1), false)
+                           as below_cutoff_twice
                 from (select *, srs < previous_srs as dropped,
                              lag(srs < previous_srs) over (partition by alliance_id order by number) as dropped_before
                       from rated) dips
@@ -245,6 +255,7 @@ public class ReportQueries {
         Query query = em.createNativeQuery(SESSIONS);
         bindRows(query, List.of(allianceId), range, thresholds);
         return query.setParameter("srsItemFloor", thresholds.srsItemFloor())
+                .setParameter("orsCutoff", thresholds.orsCutoff())
                 .setParameter("orsChange", thresholds.orsReliableChange())
                 .getResultList();
     }
@@ -278,7 +289,7 @@ public class ReportQueries {
     }
 
     /** The organization settings the statements read. */
-    public record Thresholds(BigDecimal srsCutoff, BigDecimal srsItemFloor, BigDecimal orsReliableChange,
-            int repairWindowSessions, int openRuptureLimitDays) {
+    public record Thresholds(BigDecimal srsCutoff, BigDecimal srsItemFloor, BigDecimal orsCutoff,
+            BigDecimal orsReliableChange, int repairWindowSessions, int openRuptureLimitDays) {
     }
 }

@@ -4,6 +4,7 @@ import app.attune.alliance.Alliance;
 import app.attune.alliance.AllianceStatus;
 import app.attune.alliance.AllianceView;
 import app.attune.api.ApiProblem;
+import app.attune.api.ClinicalTime;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.identity.Caller;
@@ -51,8 +52,6 @@ public class ReportService {
     /** Client no-shows among the last five sessions that put an alliance at risk. */
     static final int NO_SHOW_LIMIT = 2;
 
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 
     private final CurrentCaller caller;
     private final SettingsService settings;
@@ -209,12 +208,13 @@ public class ReportService {
 
     private Thresholds thresholds() {
         OrganizationSettings s = settings.of(caller.get().organizationId());
-        return new Thresholds(s.srsCutoff, s.srsItemFloor, s.orsReliableChange, s.repairWindowSessions, s.openRuptureLimitDays);
+        return new Thresholds(s.srsCutoff, s.srsItemFloor, s.orsCutoff, s.orsReliableChange, s.repairWindowSessions,
+                s.openRuptureLimitDays);
     }
 
     private static Range range(LocalDate from, LocalDate to) {
-        LocalDate start = from == null ? EARLIEST : from;
-        LocalDate end = to == null ? LATEST : to;
+        LocalDate start = from == null ? ClinicalTime.EARLIEST : from;
+        LocalDate end = to == null ? ClinicalTime.LATEST : to;
         if (end.isBefore(start)) {
             throw ApiProblem.invalid("to", "must not be before from");
         }

@@ -31,7 +31,8 @@ public final class ReportViews {
             @Schema(example = "22.0") BigDecimal orsTotal,
             @Schema(example = "48.0") BigDecimal waiTotal,
             @Schema(description = "TASK, BOND and GOAL when a WAI-SR was given.") Map<String, BigDecimal> waiSubscales,
-            @Schema(description = "SRS_BELOW_CUTOFF, SRS_DROP, SRS_ITEM_LOW, ORS_RELIABLE_IMPROVEMENT, ORS_RELIABLE_DETERIORATION",
+            @Schema(description = "SRS_BELOW_CUTOFF, SRS_DROP, SRS_ITEM_LOW, ORS_BELOW_CUTOFF, ORS_RELIABLE_IMPROVEMENT, "
+                    + "ORS_RELIABLE_DETERIORATION",
                     example = "[\"SRS_BELOW_CUTOFF\", \"SRS_DROP\"]") List<String> flags) {
     }
 

@@ -1,5 +1,6 @@
 package app.attune.rupture;
 
+import app.attune.api.ClinicalTime;
 import app.attune.api.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NewRepair(
         @Schema(description = "Only in a posted session's repairs list: the rupture repaired.") UUID ruptureId,
         @Schema(description = "The session in which the repair happened.") UUID sessionId,
-        @Schema(description = "When a repair happened between sessions.", example = "2026-10-09T16:30:00Z") OffsetDateTime performedAt,
+        @ClinicalTime @Schema(description = "When a repair happened between sessions.", example = "2026-10-09T16:30:00Z")
+        OffsetDateTime performedAt,
         @NotNull @Schema(required = true, example = "ACKNOWLEDGE_OWN_CONTRIBUTION") RepairStrategy strategy,
         @Schema(description = "THERAPIST when absent.", example = "THERAPIST") Initiator initiatedBy,
         @NotNull @Schema(required = true, example = "RESOLVED") RepairOutcome outcome,

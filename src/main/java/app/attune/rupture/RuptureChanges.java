@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RupturePatch", description = "Fields to change (JSON merge patch). Status follows from repairs and cannot be set.")
 public record RuptureChanges(
         @NotNull @Schema(example = "MIXED") RuptureType type,
-        @NotNull @Size(max = 14) @Schema(example = "[\"COMPLAINT_ABOUT_PARAMETERS\", \"MINIMAL_RESPONSE\"]") List<@NotNull RuptureMarker> markers,
-        @NotNull @Size(max = 20) @Schema(example = "[\"missed-session\", \"scheduling\"]")
+        @Size(max = 14) @Schema(description = "null clears them.", example = "[\"COMPLAINT_ABOUT_PARAMETERS\", \"MINIMAL_RESPONSE\"]")
+        List<@NotNull RuptureMarker> markers,
+        @Size(max = 20) @Schema(description = "null clears them.", example = "[\"missed-session\", \"scheduling\"]")
         List<@NotNull @Size(max = 40) @Pattern(regexp = Text.SLUG, message = "must be a lower-case slug such as missed-session") String> tags,
         AllianceDimension dimension,
         @NotNull @Min(1) @Max(5) @Schema(example = "3") Integer significance,

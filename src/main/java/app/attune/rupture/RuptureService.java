@@ -4,6 +4,7 @@ import app.attune.alliance.Alliance;
 import app.attune.alliance.AllianceClosureChanged;
 import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
+import app.attune.api.Versions;
 import app.attune.api.InputErrors;
 import app.attune.api.MergePatch;
 import app.attune.api.Page;
@@ -59,6 +60,7 @@ public class RuptureService {
     @Transactional
     public RuptureView record(UUID sessionId, NewRupture request) {
         TherapySession session = sessions.openForWork(sessionId);
+        SessionAccess.requireDraft(session);
         InputErrors errors = new InputErrors();
         checkRuptures(List.of(request), "", session.durationMinutes, errors);
         errors.throwIfAny();
@@ -75,11 +77,10 @@ public class RuptureService {
     @Transactional
     public RuptureView change(UUID id, long expectedVersion, JsonNode patch) {
         Rupture rupture = visible(id);
-        if (rupture.version != expectedVersion) {
-            throw ApiProblem.preconditionFailed();
-        }
-        RuptureChanges changes = mergePatch.apply(RuptureChanges.of(rupture), patch, READ_ONLY);
+        Versions.check(expectedVersion, rupture.version);
         TherapySession session = TherapySession.findById(rupture.sessionId);
+        SessionAccess.requireDraft(session);
+        RuptureChanges changes = mergePatch.apply(RuptureChanges.of(rupture), patch, READ_ONLY);
         InputErrors errors = new InputErrors();
         checkShape(changes.type(), changes.markers(), changes.minuteInSession(), session.durationMinutes, "", errors);
         errors.throwIfAny();

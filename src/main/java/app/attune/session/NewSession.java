@@ -1,5 +1,6 @@
 package app.attune.session;
 
+import app.attune.api.ClinicalTime;
 import app.attune.api.Text;
 import app.attune.measure.NewMeasure;
 import app.attune.rupture.NewRepair;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "NewSession", description = "A session, optionally with its measures, ruptures (with same-session repairs) "
         + "and repairs of earlier ruptures, written atomically: all of it is stored, or none.")
 public record NewSession(
-        @NotNull @Schema(required = true, example = "2026-10-02T15:00:00Z") OffsetDateTime occurredAt,
+        @NotNull @ClinicalTime @Schema(required = true, example = "2026-10-02T15:00:00Z") OffsetDateTime occurredAt,
         @Min(0) @Max(600) @Schema(example = "50") Integer durationMinutes,
         @Schema(example = "IN_PERSON") SessionMode mode,
         @NotNull @Schema(required = true, example = "ATTENDED") Attendance attendance,

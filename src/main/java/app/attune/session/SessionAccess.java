@@ -33,6 +33,13 @@ public class SessionAccess {
         return session;
     }
 
+    /** A signed session is locked: what it records changes only through addenda (409 otherwise). */
+    public static void requireDraft(TherapySession session) {
+        if (session.status == SessionStatus.SIGNED) {
+            throw ApiProblem.conflict("The session is signed and locked; write an addendum instead");
+        }
+    }
+
     /** A session of the given alliance, for a reference from a body (a repair's sessionId). */
     public Optional<TherapySession> inAlliance(Alliance alliance, UUID sessionId) {
         return TherapySession.find("id = ?1 and allianceId = ?2", sessionId, alliance.id).firstResultOptional();

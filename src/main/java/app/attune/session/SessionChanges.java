@@ -1,5 +1,6 @@
 package app.attune.session;
 
+import app.attune.api.ClinicalTime;
 import app.attune.api.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SessionPatch", description = "Fields of a DRAFT session to change (JSON merge patch). A signed session is "
         + "locked: write an addendum instead.")
 public record SessionChanges(
-        @NotNull @Schema(example = "2026-10-02T15:00:00Z") OffsetDateTime occurredAt,
+        @NotNull @ClinicalTime @Schema(example = "2026-10-02T15:00:00Z") OffsetDateTime occurredAt,
         @Min(0) @Max(600) @Schema(example = "50") Integer durationMinutes,
         @Schema(example = "VIDEO") SessionMode mode,
         @NotNull @Schema(example = "ATTENDED") Attendance attendance,

@@ -4,6 +4,7 @@ import app.attune.alliance.Alliance;
 import app.attune.alliance.AllianceRepository;
 import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
+import app.attune.api.Versions;
 import app.attune.api.InputErrors;
 import app.attune.api.MergePatch;
 import app.attune.api.Page;
@@ -118,12 +119,8 @@ public class SessionService {
     @Transactional
     public SessionView change(UUID id, long expectedVersion, JsonNode patch) {
         TherapySession session = sessions.visible(id);
-        if (session.version != expectedVersion) {
-            throw ApiProblem.preconditionFailed();
-        }
-        if (session.status == SessionStatus.SIGNED) {
-            throw ApiProblem.conflict("The session is signed and locked; write an addendum instead");
-        }
+        Versions.check(expectedVersion, session.version);
+        SessionAccess.requireDraft(session);
         SessionChanges changes = mergePatch.apply(SessionChanges.of(session), patch, READ_ONLY);
         OffsetDateTime occurredAt = changes.occurredAt().truncatedTo(ChronoUnit.MICROS);
         Alliance alliance = alliances.visible(session.allianceId);
@@ -131,7 +128,13 @@ public class SessionService {
         if (!alliance.startedBy(occurredAt)) {
             errors.add("occurredAt", "must not be before the alliance started (" + alliance.startedOn + ")");
         }
+        checkAgainstRuptures(session, occurredAt, changes.durationMinutes(), errors);
         errors.throwIfAny();
+        if (!occurredAt.isEqual(session.occurredAt)) {
+            // Repairs made in the session happened when it did.
+            em.createQuery("update Repair r set r.performedAt = :time where r.sessionId = :session")
+                    .setParameter("time", occurredAt).setParameter("session", session.id).executeUpdate();
+        }
         session.occurredAt = occurredAt;
         session.durationMinutes = changes.durationMinutes();
         session.mode = changes.mode();
@@ -145,9 +148,7 @@ public class SessionService {
     @Transactional
     public SessionView sign(UUID id, long expectedVersion) {
         TherapySession session = sessions.visible(id);
-        if (session.version != expectedVersion) {
-            throw ApiProblem.preconditionFailed();
-        }
+        Versions.check(expectedVersion, session.version);
         if (session.status == SessionStatus.SIGNED) {
             throw ApiProblem.conflict("The session is already signed");
         }
@@ -173,6 +174,40 @@ public class SessionService {
         addendum.text = request.text();
         addendum.persistAndFlush();
         return AddendumView.of(addendum);
+    }
+
+    /**
+     * A session moved in time or shortened must stay consistent with its ruptures and repairs: no
+     * repair before its rupture, no rupture after the end of its session.
+     */
+    private void checkAgainstRuptures(TherapySession session, OffsetDateTime occurredAt, Integer durationMinutes,
+            InputErrors errors) {
+        if (durationMinutes != null) {
+            Integer latestMinute = em.createQuery("select max(r.minuteInSession) from Rupture r where r.sessionId = :session",
+                    Integer.class).setParameter("session", session.id).getSingleResult();
+            if (latestMinute != null && latestMinute > durationMinutes) {
+                errors.add("durationMinutes", "must not end before a rupture tagged at minute " + latestMinute);
+            }
+        }
+        if (occurredAt.isEqual(session.occurredAt)) {
+            return;
+        }
+        long repairedEarlier = em.createQuery("""
+                select count(r) from Repair r, Rupture u, TherapySession s
+                where r.sessionId = :session and u.id = r.ruptureId and s.id = u.sessionId and s.id <> :session
+                and s.occurredAt > :time""", Long.class)
+                .setParameter("session", session.id).setParameter("time", occurredAt).getSingleResult();
+        long repairedBefore = em.createQuery("""
+                select count(r) from Repair r, Rupture u
+                where u.sessionId = :session and r.ruptureId = u.id
+                and (r.sessionId is null or r.sessionId <> :session) and r.performedAt < :time""", Long.class)
+                .setParameter("session", session.id).setParameter("time", occurredAt).getSingleResult();
+        if (repairedEarlier > 0) {
+            errors.add("occurredAt", "must not precede a rupture this session repaired");
+        }
+        if (repairedBefore > 0) {
+            errors.add("occurredAt", "must not follow a repair of a rupture that surfaced in this session");
+        }
     }
 
     /** Whole views of the given sessions, with a fixed number of queries however many there are. */

@@ -55,6 +55,23 @@ class BadInputTest {
     }
 
     @Test
+    void datesOutsideTheJournalsRangeAre400() {
+        String client = therapist.createClient();
+        problem(therapist.request().body(Map.of("clientId", client, "startedOn", "-5000-01-01")).post("/api/v1/alliances")
+                .then(), 400).body("errors[0].field", equalTo("startedOn"));
+        problem(therapist.request().body(Map.of("clientId", client, "startedOn", "+999999999-12-31")).post("/api/v1/alliances")
+                .then(), 400).body("errors[0].field", equalTo("startedOn"));
+        String alliance = therapist.createAlliance();
+        problem(therapist.postSession(alliance, Map.of("occurredAt", "+300000-01-01T00:00:00Z", "attendance", "ATTENDED")), 400)
+                .body("errors[0].field", equalTo("occurredAt"));
+        problem(therapist.postSession(alliance, Map.of("occurredAt", "2250-01-01T00:00:00Z", "attendance", "ATTENDED")), 400)
+                .body("errors[0].field", equalTo("occurredAt"));
+        problem(therapist.request().header("If-Match", "\"0\"").body(Map.of("startedOn", "+999999999-12-31"))
+                .patch("/api/v1/alliances/{id}", alliance).then(), 400).body("errors[0].field", equalTo("startedOn"));
+        therapist.request().get("/api/v1/alliances/{id}/sessions", alliance).then().body("totalItems", equalTo(0));
+    }
+
+    @Test
     void unknownFieldsAre400() {
         problem(therapist.request().body(Map.of("name", "Jane Doe")).post("/api/v1/clients").then(), 400)
                 .body("errors[0].field", equalTo("name")).body("errors[0].message", equalTo("is not a known field"));

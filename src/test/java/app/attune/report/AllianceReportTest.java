@@ -69,7 +69,7 @@ class AllianceReportTest {
                 .body("sessions.ruptures.mixed", contains(0, 0, 0, 0, 0, 1))
                 .body("sessions.maxSignificance", contains(2, 4, null, null, null, 3))
                 .body("sessions.repairs", contains(1, 0, 0, 1, 0, 1))
-                .body("sessions[0].flags", empty())
+                .body("sessions[0].flags", contains("ORS_BELOW_CUTOFF"))
                 .body("sessions[1].flags", contains("SRS_BELOW_CUTOFF", "SRS_DROP", "SRS_ITEM_LOW"))
                 .body("sessions[2].flags", contains("SRS_BELOW_CUTOFF", "SRS_ITEM_LOW"))
                 .body("sessions[3].flags", contains("ORS_RELIABLE_IMPROVEMENT"))
@@ -103,8 +103,9 @@ class AllianceReportTest {
                 // SRS (x = session, y = total): (1,38) (2,32) (3,34) (4,38) (6,36): Sxy 2.4 / Sxx 14.8.
                 .body("summary.srsTrend", equalTo(0.162f))
                 .body("summary.vShapedEpisodes", equalTo(1))
+                // Sessions 2 and 3 were below the cutoff, but the latest two rated (38, 36) are not.
                 .body("summary.atRisk.flag", equalTo(true))
-                .body("summary.atRisk.reasons", contains("OPEN_RUPTURE_OVER_LIMIT", "SRS_BELOW_CUTOFF_TWICE"));
+                .body("summary.atRisk.reasons", contains("OPEN_RUPTURE_OVER_LIMIT"));
     }
 
     /** Sessions to repair 2, 1, 1 and 0 (days 14, 7, 7, 0): medians fall on tied values. */
@@ -244,6 +245,38 @@ class AllianceReportTest {
                 .get("/api/v1/alliances/{id}/report", alliance).then().statusCode(400).body("errors[0].field", equalTo("to"));
         therapist.request().queryParam("from", "August").get("/api/v1/alliances/{id}/report", alliance).then()
                 .statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void reliableChangeCountsFromTheFirstOrsWhateverTheRange() {
+        String alliance = therapist.createAlliance(therapist.createClient(), "2026-01-01");
+        therapist.postSession(alliance, session("2026-08-03").measures(ors(4))).statusCode(201);
+        therapist.postSession(alliance, session("2026-08-10").measures(ors(5.5))).statusCode(201);
+        therapist.postSession(alliance, session("2026-08-17").measures(ors(4.5))).statusCode(201);
+        // ORS 16, 22, 18: session 2 is 6 points above the first, session 3 only 2.
+        therapist.request().queryParam("from", "2026-08-10").get("/api/v1/alliances/{id}/report", alliance).then()
+                .statusCode(200)
+                .body("sessions.number", contains(2, 3))
+                .body("sessions[0].flags", contains("ORS_BELOW_CUTOFF", "ORS_RELIABLE_IMPROVEMENT"))
+                .body("sessions[1].flags", contains("ORS_BELOW_CUTOFF"));
+    }
+
+    @Test
+    void onlyTheClientsOwnAllianceRatingsAreReported() {
+        String alliance = therapist.createAlliance(therapist.createClient(), "2026-01-01");
+        Map<String, Object> therapistRated = new java.util.HashMap<>(wai(2, 2, 2));
+        therapistRated.put("respondent", "THERAPIST");
+        therapist.postSession(alliance, session("2026-08-03").measures(therapistRated)).statusCode(201);
+        report(alliance).body("sessions[0].waiTotal", nullValue()).body("sessions[0].waiSubscales", nullValue());
+    }
+
+    @Test
+    void datesOutsideTheJournalsRangeAreRefused() {
+        String alliance = therapist.createAlliance();
+        for (String date : List.of("+999999999-12-31", "1899-12-31", "2200-01-01", "-5000-01-01")) {
+            therapist.request().queryParam("to", date).get("/api/v1/alliances/{id}/report", alliance).then()
+                    .statusCode(400).body("errors[0].field", equalTo("to"));
+        }
     }
 
     @Test

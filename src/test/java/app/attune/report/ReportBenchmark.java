@@ -315,7 +315,7 @@ public final class ReportBenchmark {
         OffsetDateTime to = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
         Map<String, Object> params = Map.of("ids", "{" + alliance + "}", "from", from, "to", to,
                 "window", 3, "srsCutoff", new BigDecimal("36"), "srsItemFloor", new BigDecimal("9"),
-                "orsChange", new BigDecimal("5"), "now", OffsetDateTime.now(ZoneOffset.UTC));
+                "orsCutoff", new BigDecimal("25"), "orsChange", new BigDecimal("5"), "now", OffsetDateTime.now(ZoneOffset.UTC));
         int runs = 30;
         double[] execution = new double[runs];
         double[] planning = new double[runs];

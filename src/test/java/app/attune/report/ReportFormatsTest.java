@@ -49,7 +49,7 @@ class ReportFormatsTest {
             assertEquals("34.0", rows.get(0).get("srsTotal"));
             assertEquals("20.0", rows.get(0).get("orsTotal"));
             assertEquals("1", rows.get(0).get("confrontation"));
-            assertEquals("SRS_BELOW_CUTOFF;SRS_ITEM_LOW", rows.get(0).get("flags"));
+            assertEquals("SRS_BELOW_CUTOFF;SRS_ITEM_LOW;ORS_BELOW_CUTOFF", rows.get(0).get("flags"));
             assertEquals("", rows.get(1).get("srsTotal"));
             assertEquals("CLIENT_NO_SHOW", rows.get(1).get("attendance"));
             assertEquals("2", rows.get(2).get("repairs"));

@@ -143,6 +143,51 @@ class SessionResourceTest {
     }
 
     @Test
+    void aSignedSessionTakesNoNewRupturesMeasuresOrRetagging() {
+        String alliance = therapist.createAlliance();
+        String session = therapist.postSession(alliance, Map.of("occurredAt", "2026-09-03T15:00:00Z", "attendance", "ATTENDED",
+                "ruptures", List.of(Map.of("type", "WITHDRAWAL", "significance", 2)))).statusCode(201).extract().path("id");
+        String rupture = therapist.request().get("/api/v1/sessions/{id}", session).then().extract().path("ruptures[0].id");
+        therapist.request().header("If-Match", "*").post("/api/v1/sessions/{id}/sign", session).then().statusCode(200);
+        therapist.request().body(Map.of("type", "WITHDRAWAL", "significance", 2))
+                .post("/api/v1/sessions/{id}/ruptures", session).then().statusCode(409);
+        therapist.request().body(srs(9)).post("/api/v1/sessions/{id}/measures", session).then().statusCode(409);
+        therapist.request().header("If-Match", "*").body(Map.of("significance", 5))
+                .patch("/api/v1/ruptures/{id}", rupture).then().statusCode(409);
+        // Its ruptures can still be repaired later: a repair is the later session's record.
+        String next = therapist.createSession(alliance, "2026-09-10");
+        therapist.request().body(Map.of("sessionId", next, "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED"))
+                .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(201);
+        therapist.request().get("/api/v1/sessions/{id}", session).then()
+                .body("ruptures", hasSize(1)).body("measures", hasSize(0)).body("ruptures[0].significance", equalTo(2))
+                .body("ruptures[0].status", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void movingASessionKeepsItsRupturesAndRepairsInOrder() {
+        String alliance = therapist.createAlliance();
+        String first = therapist.postSession(alliance, Map.of("occurredAt", "2026-09-03T15:00:00Z", "durationMinutes", 50,
+                "attendance", "ATTENDED", "ruptures", List.of(Map.of("type", "WITHDRAWAL", "significance", 2,
+                        "minuteInSession", 40)))).statusCode(201).extract().path("id");
+        String rupture = therapist.request().get("/api/v1/sessions/{id}", first).then().extract().path("ruptures[0].id");
+        String second = therapist.createSession(alliance, "2026-09-10");
+        therapist.request().body(Map.of("sessionId", second, "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED"))
+                .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(201);
+
+        therapist.request().header("If-Match", "*").body(Map.of("durationMinutes", 30))
+                .patch("/api/v1/sessions/{id}", first).then().statusCode(400).body("errors[0].field", equalTo("durationMinutes"));
+        therapist.request().header("If-Match", "*").body(Map.of("occurredAt", "2026-09-12T15:00:00Z"))
+                .patch("/api/v1/sessions/{id}", first).then().statusCode(400).body("errors[0].field", equalTo("occurredAt"));
+        therapist.request().header("If-Match", "*").body(Map.of("occurredAt", "2026-09-01T15:00:00Z"))
+                .patch("/api/v1/sessions/{id}", second).then().statusCode(400).body("errors[0].field", equalTo("occurredAt"));
+        // Moving the repairing session later moves its repair with it.
+        therapist.request().header("If-Match", "*").body(Map.of("occurredAt", "2026-09-11T10:00:00Z"))
+                .patch("/api/v1/sessions/{id}", second).then().statusCode(200);
+        therapist.request().get("/api/v1/ruptures/{id}", rupture).then()
+                .body("repairs[0].performedAt", equalTo("2026-09-11T10:00:00Z"));
+    }
+
+    @Test
     void readOnlyFieldsOfASessionCannotBeSet() {
         String alliance = therapist.createAlliance();
         therapist.postSession(alliance, Map.of("occurredAt", "2026-09-03T15:00:00Z", "attendance", "ATTENDED", "number", 7))
