@@ -13,16 +13,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * A date or time a journal can hold: from 1900 to 2199. Anything else is a typing error, and
- * would overflow date arithmetic or PostgreSQL's timestamp range.
+ * A date or time within {@link JournalDates}: anything else is a typing error, and would overflow
+ * date arithmetic or PostgreSQL's timestamp range.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = {ClinicalTime.OnDate.class, ClinicalTime.OnDateTime.class})
 public @interface ClinicalTime {
-
-    LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
     String message() default "must be between 1900-01-01 and 2199-12-31";
 
@@ -30,21 +27,17 @@ public @interface ClinicalTime {
 
     Class<? extends Payload>[] payload() default {};
 
-    static boolean holds(LocalDate date) {
-        return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
-    }
-
     class OnDate implements ConstraintValidator<ClinicalTime, LocalDate> {
         @Override
         public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            return value == null || holds(value);
+            return value == null || JournalDates.holds(value);
         }
     }
 
     class OnDateTime implements ConstraintValidator<ClinicalTime, OffsetDateTime> {
         @Override
         public boolean isValid(OffsetDateTime value, ConstraintValidatorContext context) {
-            return value == null || holds(value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+            return value == null || JournalDates.holds(value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
         }
     }
 }

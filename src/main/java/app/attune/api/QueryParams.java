@@ -47,7 +47,7 @@ public final class QueryParams {
         }
         try {
             java.time.LocalDate date = java.time.LocalDate.parse(value);
-            if (ClinicalTime.holds(date)) {
+            if (JournalDates.holds(date)) {
                 return date;
             }
         } catch (java.time.format.DateTimeParseException e) {

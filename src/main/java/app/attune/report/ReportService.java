@@ -4,7 +4,7 @@ import app.attune.alliance.Alliance;
 import app.attune.alliance.AllianceStatus;
 import app.attune.alliance.AllianceView;
 import app.attune.api.ApiProblem;
-import app.attune.api.ClinicalTime;
+import app.attune.api.JournalDates;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.identity.Caller;
@@ -213,8 +213,8 @@ public class ReportService {
     }
 
     private static Range range(LocalDate from, LocalDate to) {
-        LocalDate start = from == null ? ClinicalTime.EARLIEST : from;
-        LocalDate end = to == null ? ClinicalTime.LATEST : to;
+        LocalDate start = from == null ? JournalDates.EARLIEST : from;
+        LocalDate end = to == null ? JournalDates.LATEST : to;
         if (end.isBefore(start)) {
             throw ApiProblem.invalid("to", "must not be before from");
         }
