@@ -115,22 +115,24 @@ public class ReportQueries {
                 from rupture r join scope sc on sc.id = r.session_id
                 where r.alliance_id = any(cast(:ids as uuid[]))
             ),
-            -- The repair that resolved each rupture: the first with outcome RESOLVED.
+            -- The repair that resolved each rupture (the first with outcome RESOLVED), carrying its
+            -- rupture's session so that no second join is needed.
             resolving as (
-                select distinct on (rp.rupture_id) rp.rupture_id, rp.session_id, rp.performed_at
+                select distinct on (rp.rupture_id) su.alliance_id, su.session_id as surfaced_in, su.session_number,
+                       su.surfaced_at, rp.session_id, rp.performed_at
                 from repair rp join surfaced su on su.id = rp.rupture_id
                 where rp.alliance_id = any(cast(:ids as uuid[])) and rp.outcome = 'RESOLVED'
                 order by rp.rupture_id, rp.performed_at, rp.created_at
             ),
             repair_times as (
-                select su.alliance_id, res.session_id = su.session_id as same_session,
+                select res.alliance_id, res.session_id = res.surfaced_in as same_session,
                        case when res.session_id is not null
-                            then (select s.number from session s where s.id = res.session_id) - su.session_number
-                            else (select count(*) from session s where s.alliance_id = su.alliance_id
-                                  and s.number > su.session_number and s.occurred_at <= res.performed_at)
+                            then (select s.number from session s where s.id = res.session_id) - res.session_number
+                            else (select count(*) from session s where s.alliance_id = res.alliance_id
+                                  and s.number > res.session_number and s.occurred_at <= res.performed_at)
                        end as sessions_to_repair,
-                       extract(epoch from res.performed_at - su.surfaced_at) / 86400 as days_to_repair
-                from surfaced su join resolving res on res.rupture_id = su.id
+                       extract(epoch from res.performed_at - res.surfaced_at) / 86400 as days_to_repair
+                from resolving res
             ),
             rupture_summary as (
                 select alliance_id, count(*) as total,

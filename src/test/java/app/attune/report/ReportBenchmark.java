@@ -242,9 +242,29 @@ public final class ReportBenchmark {
         }
     }
 
-    private static void analyze(Connection db) throws SQLException {
+    /**
+     * Fresh statistics and a quiet database before measuring: a checkpoint, and no autovacuum
+     * worker still busy with the rows just written (on two cores it would share the CPU).
+     */
+    private static void analyze(Connection db) throws Exception {
         try (Statement statement = db.createStatement()) {
             statement.execute("vacuum analyze");
+            try {
+                statement.execute("checkpoint");
+            } catch (SQLException notAllowed) {
+                System.out.println("(no checkpoint: grant pg_checkpoint to the benchmark role to have one)");
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet busy = statement.executeQuery(
+                        "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+                    busy.next();
+                    if (busy.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(1000);
+            }
         }
     }
 
