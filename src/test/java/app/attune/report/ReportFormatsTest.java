@@ -61,6 +61,8 @@ class ReportFormatsTest {
         String alliance = scenario();
         byte[] svg = therapist.request().accept("image/svg+xml").get("/api/v1/alliances/{id}/report", alliance)
                 .then().statusCode(200).contentType("image/svg+xml").extract().asByteArray();
+        // Kept in target/ so that a person can look at it after a build.
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "report-chart.svg"), svg);
         Document chart = parse(svg);
         assertEquals("svg", chart.getDocumentElement().getLocalName());
         assertEquals("http://www.w3.org/2000/svg", chart.getDocumentElement().getNamespaceURI());
