@@ -27,10 +27,6 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(ProblemType.CONFLICT.problem(detail));
     }
 
-    public static ApiProblem forbidden(String detail) {
-        return new ApiProblem(ProblemType.FORBIDDEN.problem(detail));
-    }
-
     public static ApiProblem preconditionFailed() {
         return new ApiProblem(ProblemType.PRECONDITION_FAILED.problem(
                 "The resource has changed since it was read; read it again and retry with its new ETag"));

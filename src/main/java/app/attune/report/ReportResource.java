@@ -65,8 +65,7 @@ public class ReportResource {
     @Produces(CSV)
     @Operation(hidden = true)
     public String reportCsv(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Dates dates = Dates.of(from, to);
-        return ReportCsv.sessions(reports.report(id, dates.from(), dates.to()));
+        return ReportCsv.sessions(report(id, from, to));
     }
 
     @GET
