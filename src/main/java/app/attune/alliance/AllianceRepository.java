@@ -3,43 +3,46 @@ package app.attune.alliance;
 import app.attune.api.PageRequest;
 import app.attune.identity.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Alliance queries, always scoped to what the caller may see: its own alliances in its organization. */
+/** Alliance queries, always scoped by {@link AllianceScope} to what the caller may see. */
 @ApplicationScoped
 public class AllianceRepository {
 
-    private static final String VISIBLE = "organizationId = :org and therapistId = :me";
-
     public Optional<Alliance> findVisible(Caller caller, UUID id) {
-        return Alliance.find("id = :id and " + VISIBLE, scope(caller).and("id", id)).firstResultOptional();
+        AllianceScope scope = AllianceScope.readable(caller, "a");
+        return Alliance.<Alliance>find("from Alliance a where a.id = :id and " + scope.where(),
+                scope.with(Map.of("id", id))).firstResultOptional();
     }
 
     /** The alliance locked for the rest of the transaction, so that changes to it and its sessions serialize. */
     public Optional<Alliance> lockVisible(Caller caller, UUID id) {
-        return Alliance.find("id = :id and " + VISIBLE, scope(caller).and("id", id))
+        AllianceScope scope = AllianceScope.readable(caller, "a");
+        return Alliance.<Alliance>find("from Alliance a where a.id = :id and " + scope.where(), scope.with(Map.of("id", id)))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public PanacheQuery<Alliance> listVisible(Caller caller, AllianceStatus status, UUID clientId, PageRequest page) {
-        StringBuilder where = new StringBuilder(VISIBLE);
-        Parameters params = scope(caller);
+        AllianceScope scope = AllianceScope.readable(caller, "a");
+        StringBuilder where = new StringBuilder(scope.where());
+        Map<String, Object> params = new HashMap<>();
         if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
+            where.append(" and a.status = :status");
+            params.put("status", status);
         }
         if (clientId != null) {
-            where.append(" and clientId = :client");
-            params.and("client", clientId);
+            where.append(" and a.clientId = :client");
+            params.put("client", clientId);
         }
-        return Alliance.<Alliance>find(where.toString(), Sort.descending("startedOn").and("id"), params)
-                .page(page.page(), page.size());
+        return Alliance.<Alliance>find("from Alliance a where " + where, Sort.descending("a.startedOn").and("a.id"),
+                scope.with(params)).page(page.page(), page.size());
     }
 
     public boolean externalIdTaken(UUID organizationId, String externalId, UUID exceptId) {
@@ -59,9 +62,5 @@ public class AllianceRepository {
         return ((Number) Alliance.getEntityManager().createNativeQuery(
                 "update alliance set last_session_number = last_session_number + 1 where id = ?1 returning last_session_number")
                 .setParameter(1, allianceId).getSingleResult()).intValue();
-    }
-
-    private static Parameters scope(Caller caller) {
-        return Parameters.with("org", caller.organizationId()).and("me", caller.practitionerId());
     }
 }

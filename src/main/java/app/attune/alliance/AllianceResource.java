@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Tag(name = "Alliances")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.THERAPIST)
+@RolesAllowed({Roles.THERAPIST, Roles.SUPERVISOR, Roles.INTEGRATION})
 public class AllianceResource {
 
     private final AllianceService alliances;
@@ -45,6 +45,7 @@ public class AllianceResource {
     }
 
     @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/alliances")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open an alliance between the calling therapist and a client")
@@ -87,6 +88,7 @@ public class AllianceResource {
     }
 
     @PATCH
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/alliances/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change, close or reopen an alliance (If-Match required)")

@@ -6,7 +6,12 @@ import app.attune.api.InputErrors;
 import app.attune.api.MergePatch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
 import app.attune.client.ClientRepository;
+import app.attune.identity.Roles;
+import app.attune.practitioner.Practitioner;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** Opening, reading, changing and closing alliances; a therapist sees only its own. */
+/** Opening, reading, changing and closing alliances, within the caller's {@link AllianceScope}. */
 @ApplicationScoped
 public class AllianceService {
 
@@ -32,9 +37,11 @@ public class AllianceService {
     private final ClientRepository clients;
     private final MergePatch mergePatch;
     private final Event<AllianceClosureChanged> closureChanged;
+    private final AuditTrail audit;
 
     AllianceService(CurrentCaller caller, AllianceRepository alliances, ClientRepository clients, MergePatch mergePatch,
-            Event<AllianceClosureChanged> closureChanged) {
+            Event<AllianceClosureChanged> closureChanged, AuditTrail audit) {
+        this.audit = audit;
         this.caller = caller;
         this.alliances = alliances;
         this.clients = clients;
@@ -49,9 +56,7 @@ public class AllianceService {
         if (clients.findVisible(me, request.clientId()).isEmpty()) {
             errors.add("clientId", "no client with that id");
         }
-        if (request.therapistId() != null && !request.therapistId().equals(me.practitionerId())) {
-            errors.add("therapistId", "a therapist may only open alliances of its own");
-        }
+        UUID therapistId = therapistFor(me, request.therapistId(), errors);
         if (request.externalId() != null && alliances.externalIdTaken(me.organizationId(), request.externalId(), null)) {
             throw ApiProblem.conflict("externalId is already used by another alliance of this organization");
         }
@@ -60,7 +65,7 @@ public class AllianceService {
         alliance.id = UUID.randomUUID();
         alliance.organizationId = me.organizationId();
         alliance.clientId = request.clientId();
-        alliance.therapistId = me.practitionerId();
+        alliance.therapistId = therapistId;
         alliance.format = Objects.requireNonNullElse(request.format(), AllianceFormat.INDIVIDUAL);
         alliance.status = AllianceStatus.ACTIVE;
         alliance.startedOn = request.startedOn();
@@ -68,23 +73,48 @@ public class AllianceService {
         alliance.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         alliance.updatedAt = alliance.createdAt;
         alliance.persistAndFlush();
+        audit.done(AuditAction.CREATE, AuditedType.ALLIANCE, alliance.id, alliance.id);
         return AllianceView.of(alliance);
+    }
+
+    /**
+     * Whose alliance a new one is: a therapist opens its own; an integration names an active
+     * therapist of its organization.
+     */
+    private static UUID therapistFor(Caller me, UUID named, InputErrors errors) {
+        if (me.integrates()) {
+            if (named == null) {
+                errors.add("therapistId", "an integration names the therapist of the alliance");
+            } else if (Practitioner.count("id = ?1 and organizationId = ?2 and active = true and array_contains(roles, ?3)",
+                    named, me.organizationId(), Roles.THERAPIST) == 0) {
+                errors.add("therapistId", "no active therapist with that id");
+            }
+            return named;
+        }
+        if (named != null && !named.equals(me.practitionerId())) {
+            errors.add("therapistId", "a therapist may only open alliances of its own");
+        }
+        return me.practitionerId();
     }
 
     @Transactional
     public AllianceView get(UUID id) {
-        return AllianceView.of(visible(id));
+        Alliance alliance = visible(id);
+        audit.done(AuditAction.READ, AuditedType.ALLIANCE, alliance.id, alliance.id);
+        return AllianceView.of(alliance);
     }
 
     @Transactional
     public Page<AllianceView> list(AllianceStatus status, UUID clientId, PageRequest page) {
         PanacheQuery<Alliance> query = alliances.listVisible(caller.get(), status, clientId, page);
-        return Page.of(query.list().stream().map(AllianceView::of).toList(), page, query.count());
+        Page<AllianceView> found = Page.of(query.list().stream().map(AllianceView::of).toList(), page, query.count());
+        audit.done(AuditAction.LIST, AuditedType.ALLIANCE, null, null);
+        return found;
     }
 
     @Transactional
     public AllianceView change(UUID id, long expectedVersion, JsonNode patch) {
-        Alliance alliance = alliances.lockVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));
+        Alliance alliance = forChange(id);
         Versions.check(expectedVersion, alliance.version);
         AllianceChanges changes = mergePatch.apply(AllianceChanges.of(alliance), patch, READ_ONLY);
         boolean wasClosed = alliance.status.isClosed();
@@ -119,17 +149,26 @@ public class AllianceService {
             closureChanged.fire(new AllianceClosureChanged(alliance.id, closing));
         }
         alliance.persistAndFlush();
+        audit.done(AuditAction.UPDATE, AuditedType.ALLIANCE, alliance.id, alliance.id);
         return AllianceView.of(alliance);
     }
 
-    /** The caller's alliance, or 404 exactly as for an alliance that does not exist. */
+    /** The alliance locked, for a change: 404 if the caller cannot see it, 403 if it may only read it. */
+    private Alliance forChange(UUID id) {
+        Caller me = caller.get();
+        Alliance alliance = alliances.lockVisible(me, id).orElseThrow(() -> ApiProblem.notFound("alliance"));
+        AllianceScope.requireChangeable(me, alliance);
+        return alliance;
+    }
+
+    /** The alliance if the caller may see it, or 404 exactly as for an alliance that does not exist. */
     public Alliance visible(UUID id) {
         return alliances.findVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));
     }
 
-    /** The caller's alliance, locked, for work that adds to it; 409 once it is closed. */
+    /** The alliance, locked, for work that adds to it; 403 if the caller may only read it, 409 once it is closed. */
     public Alliance openForWork(UUID id) {
-        Alliance alliance = alliances.lockVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));
+        Alliance alliance = forChange(id);
         if (alliance.status.isClosed()) {
             throw ApiProblem.conflict("The alliance is closed; reopen it (status ACTIVE) to add to it");
         }

@@ -119,6 +119,32 @@ public final class ApiExamples {
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
              "repairWindowSessions": 3, "openRuptureLimitDays": 14}""";
 
+    public static final String NEW_PRACTITIONER = """
+            {"subject": "dr-okafor", "displayName": "Dr. A. Okafor", "roles": ["therapist"],
+             "supervisorId": "5c2d7e1a-9b0f-4c1e-8d3a-2f6b7a8c9d01"}""";
+    public static final String PRACTITIONER = """
+            {"id": "a3f1c9e2-4b7d-4e8a-9c0f-1d2e3f4a5b6c", "subject": "dr-okafor", "displayName": "Dr. A. Okafor",
+             "roles": ["therapist"], "supervisorId": "5c2d7e1a-9b0f-4c1e-8d3a-2f6b7a8c9d01", "active": true, "version": 0}""";
+    public static final String PRACTITIONER_PAGE = "{\"items\": [" + PRACTITIONER
+            + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
+    public static final String PRACTITIONER_PATCH = """
+            {"roles": ["therapist", "supervisor"], "supervisorId": null}""";
+    public static final String AUDIT_EVENT = """
+            {"id": "e7b2c4d6-1a3f-4b5c-8d9e-0f1a2b3c4d5e", "seq": 1042, "occurredAt": "2026-10-02T15:52:11.204Z",
+             "actorId": "a3f1c9e2-4b7d-4e8a-9c0f-1d2e3f4a5b6c", "actorRoles": "therapist", "action": "READ",
+             "resourceType": "SESSION", "resourceId": "9d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+             "allianceId": "3b9c2d1e-7f6a-4b5c-9d8e-1f2a3b4c5d6e", "outcome": "SUCCESS",
+             "requestId": "4f6e2a1b-8c9d-4e0f-a1b2-c3d4e5f60718", "clientAddress": "10.0.4.17",
+             "hash": "5d41402abc4b2a76b9719d911017c592a2b3c4d5e6f708192a3b4c5d6e7f8091"}""";
+    public static final String AUDIT_PAGE = "{\"items\": [" + AUDIT_EVENT
+            + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
+    public static final String AUDIT_VERIFIED = """
+            {"intact": true, "eventsChecked": 1042, "firstFailure": null}""";
+    public static final String AUDIT_BROKEN = """
+            {"intact": false, "eventsChecked": 311,
+             "firstFailure": {"seq": 311, "eventId": "e7b2c4d6-1a3f-4b5c-8d9e-0f1a2b3c4d5e",
+                              "reason": "the event's hash does not match its fields"}}""";
+
     private static final String SUMMARY = """
             {"sessionsAttended": 5, "sessionsWithRupture": 2, "ruptureRate": 0.400,
              "ruptures": {"total": 3, "withdrawal": 1, "confrontation": 2, "mixed": 0},

@@ -23,6 +23,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(ProblemType.NOT_FOUND.problem("No " + what + " with that id"));
     }
 
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(ProblemType.FORBIDDEN.problem(detail));
+    }
+
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(ProblemType.CONFLICT.problem(detail));
     }

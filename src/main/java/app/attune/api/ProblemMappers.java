@@ -8,7 +8,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
+import app.attune.audit.AuditTrail;
 import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Optional;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
@@ -41,9 +47,17 @@ public class ProblemMappers {
             "total", "subscales", "addenda", "repairs", "allianceId", "sessionId", "ruptureId", "organization",
             "organizationId", "createdAt", "updatedAt");
 
+    private final AuditTrail audit;
+
+    ProblemMappers(AuditTrail audit) {
+        this.audit = audit;
+    }
+
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem e) {
-        return ProblemResponses.of(e.problem());
+    public Uni<Response> apiProblem(ApiProblem e, HttpServerRequest request) {
+        int status = e.problem().status();
+        Response response = ProblemResponses.of(e.problem());
+        return status == 403 || status == 404 ? recordingRefusal(response, request, status) : Uni.createFrom().item(response);
     }
 
     @ServerExceptionMapper
@@ -124,8 +138,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return ProblemType.FORBIDDEN.response("Your role may not take this action");
+    public Uni<Response> forbidden(ForbiddenException e, HttpServerRequest request) {
+        return recordingRefusal(ProblemType.FORBIDDEN.response("Your role may not take this action"), request, 403);
+    }
+
+    /**
+     * The answer, once the refusal is in the audit trail. A role check can refuse on an I/O
+     * thread, where the database must not be waited for; the record is then written on a worker.
+     */
+    private Uni<Response> recordingRefusal(Response response, HttpServerRequest request, int status) {
+        Optional<AuditTrail.Refusal> refusal = audit.refusal(request.method().name(), request.path(), status);
+        if (refusal.isEmpty()) {
+            return Uni.createFrom().item(response);
+        }
+        Uni<Response> recorded = Uni.createFrom().item(() -> {
+            audit.record(refusal.get());
+            return response;
+        });
+        return Context.isOnEventLoopThread() ? recorded.runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) : recorded;
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})

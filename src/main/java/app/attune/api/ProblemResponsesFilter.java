@@ -54,6 +54,7 @@ public class ProblemResponsesFilter implements OASFilter {
         problems.put("400", "Invalid input: malformed JSON, unknown or read-only fields, or broken rules, each field named");
         problems.put("401", "Missing, expired or invalid bearer token");
         problems.put("403", "The caller's role may not take this action");
+        problems.put("429", "Too many requests from this caller: wait for Retry-After seconds");
         if (path.contains("{")) {
             problems.put("404", "No such resource, or one the caller may not see");
         }
@@ -95,6 +96,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case "412" -> ProblemType.PRECONDITION_FAILED;
             case "413" -> ProblemType.PAYLOAD_TOO_LARGE;
             case "415" -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case "429" -> ProblemType.TOO_MANY_REQUESTS;
             default -> ProblemType.PRECONDITION_REQUIRED;
         };
         Map<String, Object> problem = new LinkedHashMap<>();

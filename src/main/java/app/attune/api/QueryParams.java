@@ -57,6 +57,44 @@ public final class QueryParams {
         return null;
     }
 
+    /** One of a fixed set of words. */
+    public String oneOf(String name, String value, java.util.Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            errors.add(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            return null;
+        }
+        return value;
+    }
+
+    /** true or false. */
+    public Boolean bool(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            errors.add(name, "must be true or false");
+            return null;
+        }
+        return Boolean.valueOf(value);
+    }
+
+    /** An instant with its offset, such as 2026-10-02T15:00:00Z. */
+    public java.time.OffsetDateTime time(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(value);
+            if (JournalDates.holds(time.toLocalDate())) {
+                return time;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // answered below
+        }
+        errors.add(name, "must be an ISO date-time with offset from 1900 to 2199");
+        return null;
+    }
+
     /** A tag: a lower-case slug. */
     public String slug(String name, String value) {
         if (value != null && (value.length() > 40 || !value.matches(Text.SLUG))) {

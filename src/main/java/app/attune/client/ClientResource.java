@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Tag(name = "Clients")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.THERAPIST)
+@RolesAllowed({Roles.THERAPIST, Roles.SUPERVISOR, Roles.INTEGRATION})
 public class ClientResource {
 
     private final ClientService clients;
@@ -42,6 +42,7 @@ public class ClientResource {
     }
 
     @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/clients")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a pseudonymous client")

@@ -3,6 +3,9 @@ package app.attune.client;
 import app.attune.api.ApiProblem;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -18,10 +21,12 @@ public class ClientService {
 
     private final CurrentCaller caller;
     private final ClientRepository clients;
+    private final AuditTrail audit;
 
-    ClientService(CurrentCaller caller, ClientRepository clients) {
+    ClientService(CurrentCaller caller, ClientRepository clients, AuditTrail audit) {
         this.caller = caller;
         this.clients = clients;
+        this.audit = audit;
     }
 
     @Transactional
@@ -42,17 +47,22 @@ public class ClientService {
         client.createdBy = me.practitionerId();
         client.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         client.persistAndFlush();
+        audit.done(AuditAction.CREATE, AuditedType.CLIENT, client.id, null);
         return ClientView.of(client);
     }
 
     @Transactional
     public ClientView get(UUID id) {
-        return clients.findVisible(caller.get(), id).map(ClientView::of).orElseThrow(() -> ApiProblem.notFound("client"));
+        Client client = clients.findVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("client"));
+        audit.done(AuditAction.READ, AuditedType.CLIENT, client.id, null);
+        return ClientView.of(client);
     }
 
     @Transactional
     public Page<ClientView> list(String externalId, PageRequest page) {
         PanacheQuery<Client> query = clients.listVisible(caller.get(), externalId, page);
-        return Page.of(query.list().stream().map(ClientView::of).toList(), page, query.count());
+        Page<ClientView> found = Page.of(query.list().stream().map(ClientView::of).toList(), page, query.count());
+        audit.done(AuditAction.LIST, AuditedType.CLIENT, null, null);
+        return found;
     }
 }

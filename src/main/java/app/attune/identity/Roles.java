@@ -1,12 +1,18 @@
 package app.attune.identity;
 
-/** Role names as they appear in the token's `groups` claim. */
+import java.util.Set;
+
+/** Role names as they appear in the token's `groups` claim and in a practitioner's record. */
 public final class Roles {
 
     public static final String THERAPIST = "therapist";
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
     public static final String INTEGRATION = "integration";
+
+    public static final Set<String> ALL = Set.of(THERAPIST, SUPERVISOR, ADMIN, INTEGRATION);
+    /** One role name, for validating bodies. */
+    public static final String PATTERN = "^(therapist|supervisor|admin|integration)$";
 
     private Roles() {
     }

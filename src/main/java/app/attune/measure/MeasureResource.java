@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Tag(name = "Measures")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.THERAPIST)
+@RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
 public class MeasureResource {
 
     private final MeasureService measures;

@@ -2,6 +2,9 @@ package app.attune.measure;
 
 import app.attune.api.ApiProblem;
 import app.attune.api.InputErrors;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
 import app.attune.session.SessionAccess;
 import app.attune.session.TherapySession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +27,16 @@ import java.util.UUID;
 public class MeasureService {
 
     private final SessionAccess sessions;
+    private final AuditTrail audit;
 
-    MeasureService(SessionAccess sessions) {
+    MeasureService(SessionAccess sessions, AuditTrail audit) {
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @Transactional
     public MeasureView record(UUID sessionId, NewMeasure request) {
-        TherapySession session = sessions.visible(sessionId);
+        TherapySession session = sessions.forChange(sessionId);
         SessionAccess.requireDraft(session);
         InputErrors errors = new InputErrors();
         check(List.of(request), "", errors);
@@ -42,6 +47,7 @@ public class MeasureService {
         }
         Measure measure = store(session, request);
         measure.flush();
+        audit.done(AuditAction.CREATE, AuditedType.MEASURE, measure.id, session.allianceId);
         return MeasureView.of(measure);
     }
 

@@ -2,6 +2,9 @@ package app.attune.organization;
 
 import app.attune.api.ApiProblem;
 import app.attune.api.Versions;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
 import app.attune.identity.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,9 +17,11 @@ import java.util.UUID;
 public class SettingsService {
 
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    SettingsService(CurrentCaller caller) {
+    SettingsService(CurrentCaller caller, AuditTrail audit) {
         this.caller = caller;
+        this.audit = audit;
     }
 
     @Transactional
@@ -39,6 +44,7 @@ public class SettingsService {
         settings.openRuptureLimitDays = request.openRuptureLimitDays();
         settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         settings.flush();
+        audit.done(AuditAction.UPDATE, AuditedType.SETTINGS, settings.organizationId, null);
         return ReportSettings.of(settings);
     }
 

@@ -1,6 +1,7 @@
 package app.attune.report;
 
 import app.attune.alliance.AllianceStatus;
+import app.attune.audit.AuditAction;
 import app.attune.api.ApiExamples;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1")
 @Tag(name = "Reports")
-@RolesAllowed({Roles.THERAPIST, Roles.SUPERVISOR})
+@RolesAllowed({Roles.THERAPIST, Roles.SUPERVISOR, Roles.INTEGRATION})
 public class ReportResource {
 
     static final String CSV = "text/csv";
@@ -57,7 +58,7 @@ public class ReportResource {
             @Parameter(description = "First day (ISO date), inclusive") @QueryParam("from") String from,
             @Parameter(description = "Last day (ISO date), inclusive") @QueryParam("to") String to) {
         Dates dates = Dates.of(from, to);
-        return reports.report(id, dates.from(), dates.to());
+        return reports.report(id, dates.from(), dates.to(), AuditAction.REPORT);
     }
 
     @GET
@@ -65,7 +66,8 @@ public class ReportResource {
     @Produces(CSV)
     @Operation(hidden = true)
     public String reportCsv(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return ReportCsv.sessions(report(id, from, to));
+        Dates dates = Dates.of(from, to);
+        return ReportCsv.sessions(reports.report(id, dates.from(), dates.to(), AuditAction.EXPORT));
     }
 
     @GET
@@ -92,11 +94,7 @@ public class ReportResource {
             @Parameter(description = "One alliance status; ACTIVE and ON_HOLD when absent") @QueryParam("status") String status,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
-        QueryParams query = new QueryParams();
-        AllianceStatus wanted = query.enumValue("status", status, AllianceStatus.class);
-        PageRequest pageRequest = query.page(page, size);
-        query.check();
-        return reports.caseload(wanted, pageRequest);
+        return caseload(status, page, size, AuditAction.REPORT);
     }
 
     @GET
@@ -105,7 +103,15 @@ public class ReportResource {
     @Operation(hidden = true)
     public String caseloadCsv(@QueryParam("status") String status, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return ReportCsv.caseload(caseload(status, page, size).items());
+        return ReportCsv.caseload(caseload(status, page, size, AuditAction.EXPORT).items());
+    }
+
+    private Page<CaseloadEntry> caseload(String status, String page, String size, AuditAction action) {
+        QueryParams query = new QueryParams();
+        AllianceStatus wanted = query.enumValue("status", status, AllianceStatus.class);
+        PageRequest pageRequest = query.page(page, size);
+        query.check();
+        return reports.caseload(wanted, pageRequest, action);
     }
 
     /** The report's date range, read from the query. */

@@ -9,7 +9,11 @@ import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
-import app.attune.identity.Roles;
+import app.attune.alliance.AllianceRepository;
+import app.attune.alliance.AllianceScope;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
 import app.attune.organization.OrganizationSettings;
 import app.attune.organization.SettingsService;
 import app.attune.report.ReportQueries.Range;
@@ -26,11 +30,13 @@ import app.attune.session.Attendance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,16 +63,32 @@ public class ReportService {
     private final SettingsService settings;
     private final ReportQueries queries;
     private final EntityManager em;
+    private final AllianceRepository alliances;
 
-    ReportService(CurrentCaller caller, SettingsService settings, ReportQueries queries, EntityManager em) {
+    private final AuditTrail audit;
+    private final int maxRangeDays;
+
+    ReportService(CurrentCaller caller, SettingsService settings, ReportQueries queries, EntityManager em,
+            AllianceRepository alliances, AuditTrail audit,
+            @ConfigProperty(name = "attune.report.max-range-days") int maxRangeDays) {
+        this.audit = audit;
+        this.alliances = alliances;
+        this.maxRangeDays = maxRangeDays;
         this.caller = caller;
         this.settings = settings;
         this.queries = queries;
         this.em = em;
     }
 
+    /** The alliance's report; {@code action} says whether it is read (JSON) or exported (CSV, SVG). */
     @Transactional
-    public AllianceReport report(UUID allianceId, LocalDate from, LocalDate to) {
+    public AllianceReport report(UUID allianceId, LocalDate from, LocalDate to, AuditAction action) {
+        AllianceReport report = build(allianceId, from, to);
+        audit.done(action, AuditedType.REPORT, allianceId, allianceId);
+        return report;
+    }
+
+    private AllianceReport build(UUID allianceId, LocalDate from, LocalDate to) {
         Alliance alliance = visible(allianceId);
         Thresholds thresholds = thresholds();
         Range range = range(from, to);
@@ -79,7 +101,7 @@ public class ReportService {
     /** The chart's data: the report and where each rupture and repair falls. */
     @Transactional
     public AllianceChart.Data chart(UUID allianceId, LocalDate from, LocalDate to) {
-        AllianceReport report = report(allianceId, from, to);
+        AllianceReport report = build(allianceId, from, to);
         List<AllianceChart.RuptureMark> ruptures = new ArrayList<>();
         Map<String, AllianceChart.RuptureMark> byId = new LinkedHashMap<>();
         for (Object[] row : queries.chartRuptures(allianceId, range(from, to))) {
@@ -93,6 +115,7 @@ public class ReportService {
                 mark.repairs().add(new AllianceChart.RepairMark(((Number) row[5]).doubleValue(), (String) row[4]));
             }
         }
+        audit.done(AuditAction.EXPORT, AuditedType.REPORT, allianceId, allianceId);
         return new AllianceChart.Data(report, thresholds().srsCutoff(), ruptures);
     }
 
@@ -101,22 +124,13 @@ public class ReportService {
      * alliances first. Without a status, the open ones (ACTIVE and ON_HOLD).
      */
     @Transactional
-    public Page<CaseloadEntry> caseload(AllianceStatus status, PageRequest page) {
-        Caller me = caller.get();
-        boolean supervises = me.roles().contains(Roles.SUPERVISOR);
-        boolean treats = me.roles().contains(Roles.THERAPIST);
-        List<Alliance> alliances = em.createQuery("""
-                select a from Alliance a where a.organizationId = :org
-                and ((:treats = true and a.therapistId = :me)
-                     or (:supervises = true and a.therapistId in
-                         (select p.id from SupervisedPractitioner p where p.supervisorId = :me)))
-                and (a.status = :status or (:status is null and a.status in :open))
-                """, Alliance.class)
-                .setParameter("org", me.organizationId()).setParameter("me", me.practitionerId())
-                .setParameter("treats", treats).setParameter("supervises", supervises)
-                .setParameter("status", status)
-                .setParameter("open", List.of(AllianceStatus.ACTIVE, AllianceStatus.ON_HOLD))
-                .getResultList();
+    public Page<CaseloadEntry> caseload(AllianceStatus status, PageRequest page, AuditAction action) {
+        AllianceScope scope = AllianceScope.readable(caller.get(), "a");
+        var query = em.createQuery("select a from Alliance a where " + scope.where() + " and a.status in :statuses",
+                Alliance.class);
+        scope.with(Map.of("statuses", status == null ? List.of(AllianceStatus.ACTIVE, AllianceStatus.ON_HOLD) : List.of(status)))
+                .forEach(query::setParameter);
+        List<Alliance> alliances = query.getResultList();
         queries.planForTheseAlliances();
         Map<UUID, Summary> summaries = alliances.isEmpty() ? Map.of()
                 : summaries(alliances, range(null, null), thresholds());
@@ -130,6 +144,7 @@ public class ReportService {
                 .toList();
         int fromIndex = Math.min(page.page() * page.size(), entries.size());
         int toIndex = Math.min(fromIndex + page.size(), entries.size());
+        audit.done(action, AuditedType.CASELOAD, null, null);
         return Page.of(entries.subList(fromIndex, toIndex), page, entries.size());
     }
 
@@ -193,17 +208,7 @@ public class ReportService {
     }
 
     private Alliance visible(UUID allianceId) {
-        Caller me = caller.get();
-        List<Alliance> found = em.createQuery("""
-                select a from Alliance a where a.id = :id and a.organizationId = :org
-                and (a.therapistId = :me or (:supervises = true and a.therapistId in
-                     (select p.id from SupervisedPractitioner p where p.supervisorId = :me)))
-                """, Alliance.class)
-                .setParameter("id", allianceId).setParameter("org", me.organizationId())
-                .setParameter("me", me.practitionerId())
-                .setParameter("supervises", me.roles().contains(Roles.SUPERVISOR))
-                .getResultList();
-        return found.stream().findFirst().orElseThrow(() -> ApiProblem.notFound("alliance"));
+        return alliances.findVisible(caller.get(), allianceId).orElseThrow(() -> ApiProblem.notFound("alliance"));
     }
 
     private Thresholds thresholds() {
@@ -212,11 +217,16 @@ public class ReportService {
                 s.openRuptureLimitDays);
     }
 
-    private static Range range(LocalDate from, LocalDate to) {
+    private Range range(LocalDate from, LocalDate to) {
         LocalDate start = from == null ? JournalDates.EARLIEST : from;
         LocalDate end = to == null ? JournalDates.LATEST : to;
         if (end.isBefore(start)) {
             throw ApiProblem.invalid("to", "must not be before from");
+        }
+        // A range the caller opens at one end runs to today; without from it is the alliance's whole life.
+        LocalDate spanEnd = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+        if (from != null && ChronoUnit.DAYS.between(from, spanEnd) >= maxRangeDays) {
+            throw ApiProblem.invalid("from", "a report spans at most " + maxRangeDays + " days");
         }
         return new Range(start.atStartOfDay().atOffset(ZoneOffset.UTC), end.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
     }

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Tag(name = "Ruptures and repairs")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.THERAPIST)
+@RolesAllowed({Roles.THERAPIST, Roles.SUPERVISOR, Roles.INTEGRATION})
 public class RuptureResource {
 
     private final RuptureService ruptures;
@@ -46,6 +46,7 @@ public class RuptureResource {
     }
 
     @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{sessionId}/ruptures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Tag a rupture surfaced in a session, with any repairs made in that session")
@@ -70,6 +71,7 @@ public class RuptureResource {
     }
 
     @PATCH
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/ruptures/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Correct a rupture's tagging (If-Match required; status follows from repairs)")
@@ -104,6 +106,7 @@ public class RuptureResource {
     }
 
     @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/ruptures/{id}/repairs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a repair of a rupture, in a session (sessionId) or between sessions (performedAt)")

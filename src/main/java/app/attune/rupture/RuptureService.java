@@ -2,7 +2,11 @@ package app.attune.rupture;
 
 import app.attune.alliance.Alliance;
 import app.attune.alliance.AllianceClosureChanged;
+import app.attune.alliance.AllianceScope;
 import app.attune.alliance.AllianceService;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
 import app.attune.api.ApiProblem;
 import app.attune.api.Versions;
 import app.attune.api.InputErrors;
@@ -13,7 +17,6 @@ import app.attune.identity.CurrentCaller;
 import app.attune.session.SessionAccess;
 import app.attune.session.TherapySession;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -47,9 +50,11 @@ public class RuptureService {
     private final AllianceService alliances;
     private final MergePatch mergePatch;
     private final EntityManager em;
+    private final AuditTrail audit;
 
     RuptureService(CurrentCaller caller, SessionAccess sessions, AllianceService alliances, MergePatch mergePatch,
-            EntityManager em) {
+            EntityManager em, AuditTrail audit) {
+        this.audit = audit;
         this.caller = caller;
         this.sessions = sessions;
         this.alliances = alliances;
@@ -66,17 +71,23 @@ public class RuptureService {
         errors.throwIfAny();
         Rupture rupture = store(session, request);
         em.flush();
-        return views(List.of(rupture)).get(0);
+        RuptureView view = views(List.of(rupture)).get(0);
+        audit.done(AuditAction.CREATE, AuditedType.RUPTURE, rupture.id, rupture.allianceId);
+        return view;
     }
 
     @Transactional
     public RuptureView get(UUID id) {
-        return views(List.of(visible(id))).get(0);
+        Rupture rupture = visible(id);
+        RuptureView view = views(List.of(rupture)).get(0);
+        audit.done(AuditAction.READ, AuditedType.RUPTURE, rupture.id, rupture.allianceId);
+        return view;
     }
 
     @Transactional
     public RuptureView change(UUID id, long expectedVersion, JsonNode patch) {
         Rupture rupture = visible(id);
+        AllianceScope.requireChangeable(caller.get(), alliances.visible(rupture.allianceId));
         Versions.check(expectedVersion, rupture.version);
         TherapySession session = TherapySession.findById(rupture.sessionId);
         SessionAccess.requireDraft(session);
@@ -95,7 +106,9 @@ public class RuptureService {
         rupture.description = changes.description();
         rupture.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
-        return views(List.of(rupture)).get(0);
+        RuptureView view = views(List.of(rupture)).get(0);
+        audit.done(AuditAction.UPDATE, AuditedType.RUPTURE, rupture.id, rupture.allianceId);
+        return view;
     }
 
     @Transactional
@@ -124,7 +137,9 @@ public class RuptureService {
             count.setParameter(name, value);
         });
         List<Rupture> ruptures = select.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
-        return Page.of(views(ruptures), page, count.getSingleResult());
+        Page<RuptureView> found = Page.of(views(ruptures), page, count.getSingleResult());
+        audit.done(AuditAction.LIST, AuditedType.RUPTURE, null, alliance.id);
+        return found;
     }
 
     @Transactional
@@ -161,6 +176,7 @@ public class RuptureService {
         errors.throwIfAny();
         Repair repair = storeRepair(rupture, repairedIn == null ? null : repairedIn.id, performedAt, request);
         em.flush();
+        audit.done(AuditAction.CREATE, AuditedType.REPAIR, repair.id, repair.allianceId);
         return RepairView.of(repair);
     }
 
@@ -302,11 +318,10 @@ public class RuptureService {
     }
 
     private Rupture visible(UUID id) {
-        var me = caller.get();
-        return Rupture.<Rupture>find("from Rupture r where r.id = :id and r.organizationId = :org and exists "
-                + "(select 1 from Alliance a where a.id = r.allianceId and a.therapistId = :me)",
-                Parameters.with("id", id).and("org", me.organizationId()).and("me", me.practitionerId()))
-                .firstResultOptional().orElseThrow(() -> ApiProblem.notFound("rupture"));
+        AllianceScope scope = AllianceScope.readable(caller.get(), "a");
+        return Rupture.<Rupture>find("from Rupture r where r.id = :id and exists "
+                + "(select 1 from Alliance a where a.id = r.allianceId and " + scope.where() + ")",
+                scope.with(Map.of("id", id))).firstResultOptional().orElseThrow(() -> ApiProblem.notFound("rupture"));
     }
 
     private List<RuptureView> views(List<Rupture> ruptures) {

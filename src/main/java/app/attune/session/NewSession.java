@@ -22,6 +22,8 @@ public record NewSession(
         @Schema(example = "IN_PERSON") SessionMode mode,
         @NotNull @Schema(required = true, example = "ATTENDED") Attendance attendance,
         @Size(max = Text.NOTE_MAX) @Schema(description = "The progress note.", example = "Explored the missed appointment.") String note,
+        @Size(max = Text.NOTE_MAX) @Schema(description = "Psychotherapy notes, readable by their author only; written by the "
+                + "alliance's own therapist (403 for anyone else).") String privateNote,
         @Size(max = 20) List<@NotNull @Valid NewMeasure> measures,
         @Size(max = 50) List<@NotNull @Valid NewRupture> ruptures,
         @Size(max = 50) @Schema(description = "Repairs made in this session of earlier ruptures; each names its ruptureId.")

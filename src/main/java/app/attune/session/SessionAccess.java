@@ -1,15 +1,16 @@
 package app.attune.session;
 
 import app.attune.alliance.Alliance;
+import app.attune.alliance.AllianceScope;
 import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
 import app.attune.identity.CurrentCaller;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Finds sessions the caller may see: those of its own alliances, in its organization. */
+/** Finds sessions the caller may see: those of the alliances {@link AllianceScope} lets it read. */
 @ApplicationScoped
 public class SessionAccess {
 
@@ -26,10 +27,17 @@ public class SessionAccess {
         return find(sessionId).orElseThrow(() -> ApiProblem.notFound("session"));
     }
 
-    /** The session and its alliance, locked, for work that adds to it; 409 once the alliance is closed. */
+    /** The session and its alliance, locked, for work that adds to it; 403 if the caller may only read it, 409 once the alliance is closed. */
     public TherapySession openForWork(UUID sessionId) {
         TherapySession session = visible(sessionId);
         alliances.openForWork(session.allianceId);
+        return session;
+    }
+
+    /** The session, for a change: 404 if the caller cannot see it, 403 if it may only read it. */
+    public TherapySession forChange(UUID sessionId) {
+        TherapySession session = visible(sessionId);
+        AllianceScope.requireChangeable(caller.get(), alliances.visible(session.allianceId));
         return session;
     }
 
@@ -46,10 +54,9 @@ public class SessionAccess {
     }
 
     private Optional<TherapySession> find(UUID sessionId) {
-        var me = caller.get();
-        return TherapySession.find("from TherapySession s where s.id = :id and s.organizationId = :org and exists "
-                + "(select 1 from Alliance a where a.id = s.allianceId and a.therapistId = :me)",
-                Parameters.with("id", sessionId).and("org", me.organizationId()).and("me", me.practitionerId()))
-                .firstResultOptional();
+        AllianceScope scope = AllianceScope.readable(caller.get(), "a");
+        return TherapySession.<TherapySession>find("from TherapySession s where s.id = :id and exists "
+                + "(select 1 from Alliance a where a.id = s.allianceId and " + scope.where() + ")",
+                scope.with(Map.of("id", sessionId))).firstResultOptional();
     }
 }

@@ -17,9 +17,13 @@ public record SessionChanges(
         @Min(0) @Max(600) @Schema(example = "50") Integer durationMinutes,
         @Schema(example = "VIDEO") SessionMode mode,
         @NotNull @Schema(example = "ATTENDED") Attendance attendance,
-        @Size(max = Text.NOTE_MAX) @Schema(example = "Explored the missed appointment; she felt forgotten.") String note) {
+        @Size(max = Text.NOTE_MAX) @Schema(example = "Explored the missed appointment; she felt forgotten.") String note,
+        @Size(max = Text.NOTE_MAX) @Schema(description = "Psychotherapy notes; only the alliance's own therapist sets them.")
+        String privateNote) {
 
-    static SessionChanges of(TherapySession s) {
-        return new SessionChanges(s.occurredAt, s.durationMinutes, s.mode, s.attendance, s.note);
+    /** The session's current fields; its private note only for the one who may read it. */
+    static SessionChanges of(TherapySession s, boolean withPrivateNote) {
+        return new SessionChanges(s.occurredAt, s.durationMinutes, s.mode, s.attendance, s.note,
+                withPrivateNote ? s.privateNote : null);
     }
 }

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Tag(name = "Sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.THERAPIST)
+@RolesAllowed({Roles.THERAPIST, Roles.SUPERVISOR, Roles.INTEGRATION})
 public class SessionResource {
 
     private final SessionService sessions;
@@ -46,6 +46,7 @@ public class SessionResource {
     }
 
     @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/alliances/{allianceId}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a session, optionally with its measures, ruptures and repairs in one atomic write")
@@ -86,6 +87,7 @@ public class SessionResource {
     }
 
     @PATCH
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a draft session (If-Match required; a signed session is locked)")
@@ -100,6 +102,7 @@ public class SessionResource {
     }
 
     @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}/sign")
     @Operation(summary = "Sign a session, locking its note (If-Match required)")
     @APIResponse(responseCode = "200", description = "The signed session",
@@ -111,6 +114,7 @@ public class SessionResource {
     }
 
     @POST
+    @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}/addenda")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an addendum to a signed session; the signed note itself never changes")

@@ -9,6 +9,10 @@ import app.attune.api.InputErrors;
 import app.attune.api.MergePatch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
+import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.measure.MeasureService;
 import app.attune.measure.MeasureView;
@@ -50,9 +54,12 @@ public class SessionService {
     private final RuptureService ruptures;
     private final MergePatch mergePatch;
     private final EntityManager em;
+    private final AuditTrail audit;
 
     SessionService(CurrentCaller caller, AllianceService alliances, AllianceRepository allianceRepository,
-            SessionAccess sessions, MeasureService measures, RuptureService ruptures, MergePatch mergePatch, EntityManager em) {
+            SessionAccess sessions, MeasureService measures, RuptureService ruptures, MergePatch mergePatch, EntityManager em,
+            AuditTrail audit) {
+        this.audit = audit;
         this.caller = caller;
         this.alliances = alliances;
         this.allianceRepository = allianceRepository;
@@ -75,6 +82,9 @@ public class SessionService {
         ruptures.checkRuptures(request.rupturesOrNone(), "ruptures", request.durationMinutes(), errors);
         ruptures.checkSessionRepairs(request.repairsOrNone(), "repairs", alliance, occurredAt, errors);
         errors.throwIfAny();
+        if (request.privateNote() != null) {
+            requirePrivateNoteWriter(alliance);
+        }
 
         TherapySession session = new TherapySession();
         session.id = UUID.randomUUID();
@@ -86,6 +96,8 @@ public class SessionService {
         session.mode = request.mode();
         session.attendance = request.attendance();
         session.note = request.note();
+        session.privateNote = request.privateNote();
+        session.privateNoteAuthorId = request.privateNote() == null ? null : caller.get().practitionerId();
         session.status = SessionStatus.DRAFT;
         session.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         session.updatedAt = session.createdAt;
@@ -100,12 +112,12 @@ public class SessionService {
             ruptures.storeSessionRepair(session, repair);
         }
         em.flush();
-        return views(List.of(session)).get(0);
+        return done(AuditAction.CREATE, session);
     }
 
     @Transactional
     public SessionView get(UUID id) {
-        return views(List.of(sessions.visible(id))).get(0);
+        return done(AuditAction.READ, sessions.visible(id));
     }
 
     @Transactional
@@ -113,15 +125,21 @@ public class SessionService {
         Alliance alliance = alliances.visible(allianceId);
         var query = TherapySession.<TherapySession>find("allianceId", Sort.by("number"), alliance.id)
                 .page(page.page(), page.size());
-        return Page.of(views(query.list()), page, query.count());
+        Page<SessionView> found = Page.of(views(query.list()), page, query.count());
+        audit.done(AuditAction.LIST, AuditedType.SESSION, null, alliance.id);
+        return found;
     }
 
     @Transactional
     public SessionView change(UUID id, long expectedVersion, JsonNode patch) {
-        TherapySession session = sessions.visible(id);
+        TherapySession session = sessions.forChange(id);
         Versions.check(expectedVersion, session.version);
         SessionAccess.requireDraft(session);
-        SessionChanges changes = mergePatch.apply(SessionChanges.of(session), patch, READ_ONLY);
+        boolean privateNoteChanges = patch.isObject() && patch.has("privateNote");
+        if (privateNoteChanges) {
+            requirePrivateNoteWriter(alliances.visible(session.allianceId));
+        }
+        SessionChanges changes = mergePatch.apply(SessionChanges.of(session, readsPrivateNote(session)), patch, READ_ONLY);
         OffsetDateTime occurredAt = changes.occurredAt().truncatedTo(ChronoUnit.MICROS);
         Alliance alliance = alliances.visible(session.allianceId);
         InputErrors errors = new InputErrors();
@@ -140,14 +158,18 @@ public class SessionService {
         session.mode = changes.mode();
         session.attendance = changes.attendance();
         session.note = changes.note();
+        if (privateNoteChanges) {
+            session.privateNote = changes.privateNote();
+            session.privateNoteAuthorId = changes.privateNote() == null ? null : caller.get().practitionerId();
+        }
         session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
-        return views(List.of(session)).get(0);
+        return done(AuditAction.UPDATE, session);
     }
 
     @Transactional
     public SessionView sign(UUID id, long expectedVersion) {
-        TherapySession session = sessions.visible(id);
+        TherapySession session = sessions.forChange(id);
         Versions.check(expectedVersion, session.version);
         if (session.status == SessionStatus.SIGNED) {
             throw ApiProblem.conflict("The session is already signed");
@@ -157,12 +179,12 @@ public class SessionService {
         session.signedBy = caller.get().practitionerId();
         session.updatedAt = session.signedAt;
         em.flush();
-        return views(List.of(session)).get(0);
+        return done(AuditAction.SIGN, session);
     }
 
     @Transactional
     public AddendumView addAddendum(UUID id, NewAddendum request) {
-        TherapySession session = sessions.visible(id);
+        TherapySession session = sessions.forChange(id);
         if (session.status != SessionStatus.SIGNED) {
             throw ApiProblem.conflict("The session is a draft; change its note directly until it is signed");
         }
@@ -173,7 +195,30 @@ public class SessionService {
         addendum.writtenAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         addendum.text = request.text();
         addendum.persistAndFlush();
+        audit.done(AuditAction.CREATE, AuditedType.ADDENDUM, addendum.id, session.allianceId);
         return AddendumView.of(addendum);
+    }
+
+    private SessionView done(AuditAction action, TherapySession session) {
+        SessionView view = views(List.of(session)).get(0);
+        audit.done(action, AuditedType.SESSION, session.id, session.allianceId);
+        return view;
+    }
+
+    /**
+     * Psychotherapy notes are written by the alliance's own therapist only: not by an
+     * integration, not by a supervisor.
+     */
+    private void requirePrivateNoteWriter(Alliance alliance) {
+        Caller me = caller.get();
+        if (!me.treats() || !me.practitionerId().equals(alliance.therapistId)) {
+            throw ApiProblem.forbidden("Only the alliance's therapist writes a private note");
+        }
+    }
+
+    /** Only the author of a private note ever reads it. */
+    private boolean readsPrivateNote(TherapySession session) {
+        return session.privateNoteAuthorId != null && session.privateNoteAuthorId.equals(caller.get().practitionerId());
     }
 
     /**
@@ -223,7 +268,7 @@ public class SessionService {
         Map<UUID, List<RuptureView>> rupturesBySession = ruptures.viewsBySession(ids);
         Map<UUID, List<RepairView>> repairsBySession = ruptures.repairsBySession(ids);
         return list.stream().map(s -> new SessionView(s.id, s.allianceId, s.number, s.occurredAt, s.durationMinutes,
-                s.mode, s.attendance, s.note, s.status, s.signedAt,
+                s.mode, s.attendance, s.note, readsPrivateNote(s) ? s.privateNote : null, s.status, s.signedAt,
                 addenda.getOrDefault(s.id, List.of()), measuresBySession.getOrDefault(s.id, List.of()),
                 rupturesBySession.getOrDefault(s.id, List.of()), repairsBySession.getOrDefault(s.id, List.of()),
                 s.version)).toList();

@@ -17,7 +17,9 @@ public record SessionView(
         @Schema(example = "50") Integer durationMinutes,
         @Schema(example = "IN_PERSON") SessionMode mode,
         @Schema(example = "ATTENDED") Attendance attendance,
-        String note,
+        @Schema(description = "The progress note.") String note,
+        @Schema(description = "Psychotherapy notes: present only for the practitioner who wrote them; never shown to "
+                + "supervisors, integrations or admins, never exported or reported.") String privateNote,
         @Schema(example = "DRAFT") SessionStatus status,
         OffsetDateTime signedAt,
         List<AddendumView> addenda,

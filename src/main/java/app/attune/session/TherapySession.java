@@ -43,6 +43,13 @@ public class TherapySession extends PanacheEntityBase {
 
     public String note;
 
+    /** Psychotherapy notes: returned to {@link #privateNoteAuthorId} only, never exported or reported. */
+    @Column(name = "private_note")
+    public String privateNote;
+
+    @Column(name = "private_note_author_id")
+    public UUID privateNoteAuthorId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public SessionStatus status;

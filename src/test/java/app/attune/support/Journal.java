@@ -70,6 +70,11 @@ public final class Journal {
             put("attendance", "ATTENDED");
         }
 
+        public SessionBody with(String field, Object value) {
+            put(field, value);
+            return this;
+        }
+
         public SessionBody attendance(String attendance) {
             put("attendance", attendance);
             return this;

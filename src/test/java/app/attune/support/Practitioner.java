@@ -35,6 +35,11 @@ public final class Practitioner {
         return new Practitioner("colleague-" + UUID.randomUUID(), org, roles);
     }
 
+    /** This practitioner's id, registering it if this is its first request. */
+    public String id() {
+        return request().get("/api/v1/practitioners/me").then().statusCode(200).extract().path("id");
+    }
+
     public String token() {
         return token;
     }

@@ -1,0 +1,72 @@
+package app.attune.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
+
+/**
+ * Gives every request an id: the caller's X-Request-Id when it is a plain token, a new UUID
+ * otherwise. The id is echoed in the response, put on every log line written for the request
+ * (MDC key requestId) and recorded in the audit trail. A bearer token sent in the URL is refused
+ * here, before it can reach any log.
+ */
+@ApplicationScoped
+public class RequestTrace {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String KEY = "attune.request-id";
+    private static final Pattern ACCEPTED_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+
+    private final CurrentVertxRequest request;
+    private final String tokenInUrl;
+
+    RequestTrace(CurrentVertxRequest request, ObjectMapper mapper) throws JsonProcessingException {
+        this.request = request;
+        this.tokenInUrl = mapper.writeValueAsString(ProblemType.UNAUTHENTICATED.problem(
+                "Send the bearer token in the Authorization header, never in the URL"));
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::assign);
+    }
+
+    private void assign(RoutingContext context) {
+        String offered = context.request().getHeader(HEADER);
+        String id = offered != null && ACCEPTED_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        context.put(KEY, id);
+        MDC.put("requestId", id);
+        context.response().putHeader(HEADER, id);
+        if (context.queryParams().contains("access_token")) {
+            // RFC 6750 allows tokens in the URL; URLs end up in proxies' logs, so this service never accepts one.
+            context.response().setStatusCode(401)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("WWW-Authenticate", "Bearer")
+                    .end(tokenInUrl);
+            return;
+        }
+        context.addEndHandler(done -> MDC.remove("requestId"));
+        context.next();
+    }
+
+    /** The current request's id. */
+    public String requestId() {
+        RoutingContext context = request.getCurrent();
+        Object id = context == null ? null : context.get(KEY);
+        return id == null ? "none" : id.toString();
+    }
+
+    /** The address the current request came from (the proxy's, unless forwarding headers are trusted). */
+    public String clientAddress() {
+        RoutingContext context = request.getCurrent();
+        SocketAddress remote = context == null ? null : context.request().remoteAddress();
+        return remote == null ? null : remote.hostAddress();
+    }
+}

@@ -1,0 +1,27 @@
+package app.attune.audit;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "AuditEvent", description = "One access to clinical data or one administrative change. Holds no clinical text.")
+public record AuditEventView(
+        UUID id,
+        @Schema(description = "Place in the organization's hash chain, from 1.") long seq,
+        OffsetDateTime occurredAt,
+        UUID actorId,
+        @Schema(description = "The actor's effective roles, comma-separated.") String actorRoles,
+        AuditAction action,
+        AuditedType resourceType,
+        UUID resourceId,
+        UUID allianceId,
+        AuditOutcome outcome,
+        String requestId,
+        String clientAddress,
+        @Schema(description = "SHA-256 over the event's fields and the previous event's hash.") String hash) {
+
+    static AuditEventView of(AuditEvent e) {
+        return new AuditEventView(e.id, e.seq, e.occurredAt, e.actorId, e.actorRoles, e.action, e.resourceType,
+                e.resourceId, e.allianceId, e.outcome, e.requestId, e.clientAddress, e.hash);
+    }
+}

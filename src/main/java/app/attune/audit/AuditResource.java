@@ -1,0 +1,70 @@
+package app.attune.audit;
+
+import app.attune.api.ApiExamples;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.api.QueryParams;
+import app.attune.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "Audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class AuditResource {
+
+    private final AuditService audit;
+
+    AuditResource(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("/audit-events")
+    @Operation(summary = "List the organization's audit events, newest first (admin)")
+    @APIResponse(responseCode = "200", description = "One page of events",
+            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.AUDIT_PAGE)))
+    public Page<AuditEventView> list(
+            @Parameter(description = "The acting practitioner's id") @QueryParam("actor") String actor,
+            @Parameter(description = "An alliance id") @QueryParam("alliance") String alliance,
+            @Parameter(description = "READ, LIST, REPORT, EXPORT, CREATE, UPDATE or SIGN") @QueryParam("action") String action,
+            @Parameter(description = "Earliest time (ISO date-time with offset), inclusive") @QueryParam("from") String from,
+            @Parameter(description = "Latest time (ISO date-time with offset), exclusive") @QueryParam("to") String to,
+            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
+        QueryParams query = new QueryParams();
+        UUID wantedActor = query.uuid("actor", actor);
+        UUID wantedAlliance = query.uuid("alliance", alliance);
+        AuditAction wantedAction = query.enumValue("action", action, AuditAction.class);
+        OffsetDateTime wantedFrom = query.time("from", from);
+        OffsetDateTime wantedTo = query.time("to", to);
+        PageRequest wanted = query.page(page, size);
+        query.check();
+        return audit.list(wantedActor, wantedAlliance, wantedAction, wantedFrom, wantedTo, wanted);
+    }
+
+    @GET
+    @Path("/audit-events/verify")
+    @Operation(summary = "Check the whole audit trail's hash chain and name the first event that fails (admin)")
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(schema = @Schema(implementation = AuditVerification.class), examples = {
+                @ExampleObject(name = "intact", value = ApiExamples.AUDIT_VERIFIED),
+                @ExampleObject(name = "altered", value = ApiExamples.AUDIT_BROKEN)}))
+    public AuditVerification verify() {
+        return audit.verify();
+    }
+}

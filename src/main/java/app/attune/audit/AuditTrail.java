@@ -1,0 +1,112 @@
+package app.attune.audit;
+
+import app.attune.api.RequestTrace;
+import app.attune.identity.Caller;
+import app.attune.identity.CurrentCaller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Appends to the caller's organization's audit trail. Work is recorded in the transaction that
+ * does it, as its last statement, so that the chain's lock is held only until the commit; a
+ * denied attempt has no work to join and commits on its own.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private final CurrentCaller caller;
+    private final RequestTrace trace;
+    private final EntityManager em;
+
+    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em) {
+        this.caller = caller;
+        this.trace = trace;
+        this.em = em;
+    }
+
+    /** Records work done in the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void done(AuditAction action, AuditedType type, UUID resourceId, UUID allianceId) {
+        append(caller.get(), action, type, resourceId, allianceId, AuditOutcome.SUCCESS, trace.requestId(),
+                trace.clientAddress());
+    }
+
+    /**
+     * A request refused with 403 or 404, as its method and path name it, with who sent it; empty
+     * when it concerns nothing the trail follows or no caller is known. Does not block, so a
+     * refusal met on an I/O thread can be captured there and recorded on a worker.
+     */
+    public Optional<Refusal> refusal(String method, String path, int status) {
+        Caller who = caller.orNull();
+        if (who == null) {
+            return Optional.empty();
+        }
+        return AuditTarget.of(method, path)
+                .map(target -> new Refusal(who, target, status, trace.requestId(), trace.clientAddress()));
+    }
+
+    /** Records a refusal in a transaction of its own: it has no work to join. Blocks. */
+    public void record(Refusal refusal) {
+        AuditTarget target = refusal.target();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // A 404 for an object that exists elsewhere was a denial; the caller cannot tell the two apart, the trail can.
+            AuditOutcome outcome = refusal.status() == 403 || exists(target) ? AuditOutcome.DENIED : AuditOutcome.NOT_FOUND;
+            append(refusal.caller(), target.action(), target.type(), target.resourceId(), target.allianceId(), outcome,
+                    refusal.requestId(), refusal.clientAddress());
+        });
+    }
+
+    /** A refused request, captured while its context was at hand. */
+    public record Refusal(Caller caller, AuditTarget target, int status, String requestId, String clientAddress) {
+    }
+
+    private boolean exists(AuditTarget target) {
+        String table = switch (target.type()) {
+            case CLIENT -> "client";
+            case ALLIANCE -> "alliance";
+            case SESSION -> "session";
+            case RUPTURE -> "rupture";
+            case PRACTITIONER -> "practitioner";
+            default -> null;
+        };
+        if (table == null || target.resourceId() == null) {
+            return false;
+        }
+        return !em.createNativeQuery("select 1 from " + table + " where id = ?1")
+                .setParameter(1, target.resourceId()).getResultList().isEmpty();
+    }
+
+    private void append(Caller who, AuditAction action, AuditedType type, UUID resourceId, UUID allianceId,
+            AuditOutcome outcome, String requestId, String clientAddress) {
+        Object[] head = (Object[]) em.createNativeQuery(
+                "select last_seq, last_hash from audit_chain where organization_id = ?1 for update")
+                .setParameter(1, who.organizationId()).getSingleResult();
+        AuditEvent event = new AuditEvent();
+        event.organizationId = who.organizationId();
+        event.seq = ((Number) head[0]).longValue() + 1;
+        event.id = UUID.randomUUID();
+        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        event.actorId = who.practitionerId();
+        event.actorRoles = who.roleList();
+        event.action = action;
+        event.resourceType = type;
+        event.resourceId = resourceId;
+        event.allianceId = allianceId;
+        event.outcome = outcome;
+        event.requestId = requestId;
+        event.clientAddress = clientAddress;
+        event.prevHash = head[1].toString();
+        event.hash = AuditHash.of(event);
+        em.persist(event);
+        em.createNativeQuery("update audit_chain set last_seq = ?1, last_hash = ?2 where organization_id = ?3")
+                .setParameter(1, event.seq).setParameter(2, event.hash).setParameter(3, event.organizationId)
+                .executeUpdate();
+    }
+}

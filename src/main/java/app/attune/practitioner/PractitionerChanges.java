@@ -1,0 +1,25 @@
+package app.attune.practitioner;
+
+import app.attune.api.Text;
+import app.attune.identity.Roles;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What an admin may change of a practitioner (JSON merge patch; null clears an optional field). */
+@Schema(name = "PractitionerPatch", description = "Fields to change (JSON merge patch). The subject never changes.")
+public record PractitionerChanges(
+        @Size(max = Text.LABEL_MAX) @Pattern(regexp = Text.TRIMMED, message = "must not start or end with blanks")
+        @Schema(example = "Dr. A. Okafor") String displayName,
+        @NotNull @Size(min = 1, max = 4) @Schema(example = "[\"therapist\", \"supervisor\"]")
+        List<@NotNull @Pattern(regexp = Roles.PATTERN, message = "must be therapist, supervisor, admin or integration") String> roles,
+        UUID supervisorId,
+        @NotNull @Schema(example = "false") Boolean active) {
+
+    static PractitionerChanges of(Practitioner p) {
+        return new PractitionerChanges(p.displayName, java.util.List.of(p.roles), p.supervisorId, p.active);
+    }
+}

@@ -1,0 +1,143 @@
+package app.attune.practitioner;
+
+import app.attune.api.ApiProblem;
+import app.attune.api.InputErrors;
+import app.attune.api.MergePatch;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.api.Versions;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
+import app.attune.identity.Caller;
+import app.attune.identity.CurrentCaller;
+import app.attune.identity.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Practitioner administration within the admin's organization, and each caller's own record. */
+@ApplicationScoped
+public class PractitionerService {
+
+    private static final Set<String> READ_ONLY = Set.of("id", "subject", "version");
+
+    private final CurrentCaller caller;
+    private final MergePatch mergePatch;
+    private final AuditTrail audit;
+
+    PractitionerService(CurrentCaller caller, MergePatch mergePatch, AuditTrail audit) {
+        this.caller = caller;
+        this.mergePatch = mergePatch;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public PractitionerView me() {
+        return PractitionerView.of(Practitioner.findById(caller.get().practitionerId()));
+    }
+
+    @Transactional
+    public PractitionerView register(NewPractitioner request) {
+        Caller me = caller.get();
+        InputErrors errors = new InputErrors();
+        checkSupervisor(me, null, request.supervisorId(), errors);
+        errors.throwIfAny();
+        if (Practitioner.count("organizationId = ?1 and subject = ?2", me.organizationId(), request.subject()) > 0) {
+            throw ApiProblem.conflict("A practitioner with that subject is already registered");
+        }
+        Practitioner practitioner = new Practitioner();
+        practitioner.id = UUID.randomUUID();
+        practitioner.organizationId = me.organizationId();
+        practitioner.subject = request.subject();
+        practitioner.displayName = request.displayName();
+        practitioner.roles = sorted(request.roles());
+        practitioner.supervisorId = request.supervisorId();
+        practitioner.active = request.active() == null || request.active();
+        practitioner.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        practitioner.updatedAt = practitioner.createdAt;
+        practitioner.persistAndFlush();
+        audit.done(AuditAction.CREATE, AuditedType.PRACTITIONER, practitioner.id, null);
+        return PractitionerView.of(practitioner);
+    }
+
+    @Transactional
+    public PractitionerView get(UUID id) {
+        return PractitionerView.of(inOrganization(id));
+    }
+
+    @Transactional
+    public Page<PractitionerView> list(String role, Boolean active, PageRequest page) {
+        StringBuilder where = new StringBuilder("organizationId = :org");
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", caller.get().organizationId());
+        if (role != null) {
+            where.append(" and array_contains(roles, :role)");
+            params.put("role", role);
+        }
+        if (active != null) {
+            where.append(" and active = :active");
+            params.put("active", active);
+        }
+        var query = Practitioner.<Practitioner>find(where.toString(), Sort.by("subject").and("id"), params)
+                .page(page.page(), page.size());
+        return Page.of(query.list().stream().map(PractitionerView::of).toList(), page, query.count());
+    }
+
+    @Transactional
+    public PractitionerView change(UUID id, long expectedVersion, JsonNode patch) {
+        Caller me = caller.get();
+        Practitioner practitioner = inOrganization(id);
+        Versions.check(expectedVersion, practitioner.version);
+        PractitionerChanges changes = mergePatch.apply(PractitionerChanges.of(practitioner), patch, READ_ONLY);
+        InputErrors errors = new InputErrors();
+        checkSupervisor(me, practitioner.id, changes.supervisorId(), errors);
+        errors.throwIfAny();
+        if (practitioner.id.equals(me.practitionerId()) && (!changes.active() || !changes.roles().contains(Roles.ADMIN))) {
+            // Keeps an organization from locking out the admin making the change.
+            throw ApiProblem.conflict("An admin may not remove its own admin role or deactivate itself");
+        }
+        if (!changes.roles().contains(Roles.SUPERVISOR) && practitioner.holds(Roles.SUPERVISOR)
+                && Practitioner.count("supervisorId", practitioner.id) > 0) {
+            throw ApiProblem.conflict("The practitioner still supervises others; assign them another supervisor first");
+        }
+        practitioner.displayName = changes.displayName();
+        practitioner.roles = sorted(changes.roles());
+        practitioner.supervisorId = changes.supervisorId();
+        practitioner.active = changes.active();
+        practitioner.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        practitioner.persistAndFlush();
+        audit.done(AuditAction.UPDATE, AuditedType.PRACTITIONER, practitioner.id, null);
+        return PractitionerView.of(practitioner);
+    }
+
+    private Practitioner inOrganization(UUID id) {
+        return Practitioner.<Practitioner>find("id = ?1 and organizationId = ?2", id, caller.get().organizationId())
+                .firstResultOptional().orElseThrow(() -> ApiProblem.notFound("practitioner"));
+    }
+
+    /** A supervisor is another active practitioner of the organization who holds the supervisor role. */
+    private static void checkSupervisor(Caller me, UUID practitionerId, UUID supervisorId, InputErrors errors) {
+        if (supervisorId == null) {
+            return;
+        }
+        if (supervisorId.equals(practitionerId)) {
+            errors.add("supervisorId", "a practitioner cannot supervise itself");
+        } else if (Practitioner.count("id = ?1 and organizationId = ?2 and active = true and array_contains(roles, ?3)",
+                supervisorId, me.organizationId(), Roles.SUPERVISOR) == 0) {
+            errors.add("supervisorId", "no active supervisor with that id");
+        }
+    }
+
+    private static String[] sorted(Collection<String> roles) {
+        return roles.stream().distinct().sorted().toArray(String[]::new);
+    }
+}
