@@ -90,10 +90,17 @@ class BadInputTest {
 
     @Test
     void injectionStringsAreStoredVerbatim() {
-        String text = "'; drop table session; -- <script>alert(1)</script> ${7*7} {{7*7}}";
+        String text = "'; drop table session; -- <script>alert(1)</script> ${7*7} {{7*7}} #{7*7} <%= 7*7 %> %s %n";
         String id = therapist.request().body(Map.of("displayLabel", text)).post("/api/v1/clients")
                 .then().statusCode(201).extract().path("id");
         therapist.request().get("/api/v1/clients/{id}", id).then().body("displayLabel", equalTo(text));
+        String alliance = therapist.createAlliance();
+        String session = therapist.postSession(alliance, Map.of("occurredAt", "2026-09-03T15:00:00Z",
+                "attendance", "ATTENDED", "note", text, "privateNote", text)).statusCode(201).extract().path("id");
+        therapist.request().get("/api/v1/sessions/{id}", session).then()
+                .body("note", equalTo(text)).body("privateNote", equalTo(text));
+        therapist.request().queryParam("externalId", text).get("/api/v1/clients").then().statusCode(200)
+                .body("totalItems", equalTo(0));
     }
 
     @Test

@@ -37,8 +37,10 @@ class AuthenticationTest {
     }
 
     @Test
-    void aTokenInTheUrlIsIgnored() {
-        unauthenticated(given().queryParam("access_token", therapistToken().sign()).get(PATH).then());
+    void aTokenInTheUrlIsRefusedEvenBesideAValidHeader() {
+        String token = therapistToken().sign();
+        unauthenticated(given().queryParam("access_token", token).get(PATH).then());
+        unauthenticated(given().auth().oauth2(token).queryParam("access_token", token).get(PATH).then());
     }
 
     @Test

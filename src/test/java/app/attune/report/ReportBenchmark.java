@@ -120,6 +120,8 @@ public final class ReportBenchmark {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
+        // The benchmark is one caller sending thousands of requests; the per-practitioner limit would pace it.
+        env.put("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000");
         env.put("ATTUNE_LOCAL_DB", "false");
         builder.redirectErrorStream(true).redirectOutput(Path.of("target/bench-service.log").toFile());
         Process process = builder.start();
