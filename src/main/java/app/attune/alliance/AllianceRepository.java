@@ -29,7 +29,8 @@ public class AllianceRepository {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public PanacheQuery<Alliance> listVisible(Caller caller, AllianceStatus status, UUID clientId, PageRequest page) {
+    public PanacheQuery<Alliance> listVisible(Caller caller, AllianceStatus status, UUID clientId, String externalId,
+            PageRequest page) {
         AllianceScope scope = AllianceScope.readable(caller, "a");
         StringBuilder where = new StringBuilder(scope.where());
         Map<String, Object> params = new HashMap<>();
@@ -40,6 +41,10 @@ public class AllianceRepository {
         if (clientId != null) {
             where.append(" and a.clientId = :client");
             params.put("client", clientId);
+        }
+        if (externalId != null) {
+            where.append(" and a.externalId = :externalId");
+            params.put("externalId", externalId);
         }
         return Alliance.<Alliance>find("from Alliance a where " + where, Sort.descending("a.startedOn").and("a.id"),
                 scope.with(params)).page(page.page(), page.size());

@@ -4,8 +4,10 @@ import app.attune.api.ApiExamples;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
+import app.attune.api.Text;
 import app.attune.api.Versions;
 import app.attune.identity.Roles;
+import app.attune.idempotency.Idempotent;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,6 +47,7 @@ public class AllianceResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/alliances")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,15 +68,17 @@ public class AllianceResource {
             content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.ALLIANCE_PAGE)))
     public Page<AllianceView> list(
             @Parameter(description = "ACTIVE, ON_HOLD, CLOSED_PLANNED or CLOSED_UNPLANNED") @QueryParam("status") String status,
-            @QueryParam("clientId") String clientId,
+            @Parameter(description = "A client id") @QueryParam("clientId") String clientId,
+            @Parameter(description = "The EHR's id for the alliance") @QueryParam("externalId") String externalId,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
         QueryParams query = new QueryParams();
         AllianceStatus wantedStatus = query.enumValue("status", status, AllianceStatus.class);
         UUID client = query.uuid("clientId", clientId);
+        String wantedExternalId = query.text("externalId", externalId, Text.EXTERNAL_ID_MAX);
         PageRequest wanted = query.page(page, size);
         query.check();
-        return alliances.list(wantedStatus, client, wanted);
+        return alliances.list(wantedStatus, client, wantedExternalId, wanted);
     }
 
     @GET

@@ -9,6 +9,8 @@ import app.attune.api.PageRequest;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.change.ChangeAction;
+import app.attune.change.ChangeFeed;
 import app.attune.client.ClientRepository;
 import app.attune.identity.Roles;
 import app.attune.practitioner.Practitioner;
@@ -38,10 +40,12 @@ public class AllianceService {
     private final MergePatch mergePatch;
     private final Event<AllianceClosureChanged> closureChanged;
     private final AuditTrail audit;
+    private final ChangeFeed changeFeed;
 
     AllianceService(CurrentCaller caller, AllianceRepository alliances, ClientRepository clients, MergePatch mergePatch,
-            Event<AllianceClosureChanged> closureChanged, AuditTrail audit) {
+            Event<AllianceClosureChanged> closureChanged, AuditTrail audit, ChangeFeed changeFeed) {
         this.audit = audit;
+        this.changeFeed = changeFeed;
         this.caller = caller;
         this.alliances = alliances;
         this.clients = clients;
@@ -73,6 +77,7 @@ public class AllianceService {
         alliance.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         alliance.updatedAt = alliance.createdAt;
         alliance.persistAndFlush();
+        changeFeed.record(AuditedType.ALLIANCE, alliance.id, alliance.id, ChangeAction.CREATE);
         audit.done(AuditAction.CREATE, AuditedType.ALLIANCE, alliance.id, alliance.id);
         return AllianceView.of(alliance);
     }
@@ -105,8 +110,8 @@ public class AllianceService {
     }
 
     @Transactional
-    public Page<AllianceView> list(AllianceStatus status, UUID clientId, PageRequest page) {
-        PanacheQuery<Alliance> query = alliances.listVisible(caller.get(), status, clientId, page);
+    public Page<AllianceView> list(AllianceStatus status, UUID clientId, String externalId, PageRequest page) {
+        PanacheQuery<Alliance> query = alliances.listVisible(caller.get(), status, clientId, externalId, page);
         Page<AllianceView> found = Page.of(query.list().stream().map(AllianceView::of).toList(), page, query.count());
         audit.done(AuditAction.LIST, AuditedType.ALLIANCE, null, null);
         return found;
@@ -149,6 +154,8 @@ public class AllianceService {
             closureChanged.fire(new AllianceClosureChanged(alliance.id, closing));
         }
         alliance.persistAndFlush();
+        changeFeed.record(AuditedType.ALLIANCE, alliance.id, alliance.id,
+                closing && !wasClosed ? ChangeAction.CLOSE : ChangeAction.UPDATE);
         audit.done(AuditAction.UPDATE, AuditedType.ALLIANCE, alliance.id, alliance.id);
         return AllianceView.of(alliance);
     }

@@ -76,9 +76,9 @@ public final class ApiExamples {
             {"tags": ["missed-session", "scheduling"], "significance": 3}""";
 
     private static final String SESSION_FIELDS = "\"id\": " + SESSION_ID + ", \"allianceId\": " + ALLIANCE_ID
-            + ", \"number\": 4, \"occurredAt\": \"2026-10-02T15:00:00Z\", \"durationMinutes\": null, \"mode\": \"IN_PERSON\", "
+            + ", \"externalId\": \"EHR-ENC-88120\", \"number\": 4, \"occurredAt\": \"2026-10-02T15:00:00Z\", \"durationMinutes\": null, \"mode\": \"IN_PERSON\", "
             + "\"attendance\": \"THERAPIST_NO_SHOW\", "
-            + "\"note\": \"I did not come to our scheduled appointment; the client waited 20 minutes.\", ";
+            + "\"note\": \"I did not come to our scheduled appointment; the client waited 20 minutes.\", \"privateNote\": null, ";
     public static final String SESSION = "{" + SESSION_FIELDS + "\"status\": \"DRAFT\", \"signedAt\": null, \"addenda\": [], "
             + "\"measures\": [], \"ruptures\": [" + RUPTURE + "], \"repairs\": [], \"version\": 0}";
     public static final String SESSION_SIGNED = "{" + SESSION_FIELDS + "\"status\": \"SIGNED\", "
@@ -114,7 +114,7 @@ public final class ApiExamples {
 
     public static final String SETTINGS = """
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
-             "repairWindowSessions": 3, "openRuptureLimitDays": 21, "version": 0}""";
+             "repairWindowSessions": 3, "openRuptureLimitDays": 21, "allowPrivateWebhookReceivers": false, "version": 0}""";
     public static final String SETTINGS_PUT = """
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
              "repairWindowSessions": 3, "openRuptureLimitDays": 14}""";
@@ -144,6 +144,44 @@ public final class ApiExamples {
             {"intact": false, "eventsChecked": 311,
              "firstFailure": {"seq": 311, "eventId": "e7b2c4d6-1a3f-4b5c-8d9e-0f1a2b3c4d5e",
                               "reason": "the event's hash does not match its fields"}}""";
+
+    public static final String NEW_WEBHOOK = """
+            {"url": "https://ehr.example.org/hooks/attune", "eventTypes": ["session.signed", "rupture.updated"]}""";
+    public static final String WEBHOOK = """
+            {"id": "0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f", "url": "https://ehr.example.org/hooks/attune",
+             "eventTypes": ["rupture.updated", "session.signed"], "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+             "createdAt": "2026-10-01T09:00:00Z"}""";
+    public static final String WEBHOOK_PAGE = """
+            {"items": [{"id": "0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f", "url": "https://ehr.example.org/hooks/attune",
+             "eventTypes": ["rupture.updated", "session.signed"], "secret": null, "createdAt": "2026-10-01T09:00:00Z"}],
+             "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""";
+    public static final String DELIVERY_PAGE = """
+            {"items": [{"id": "5b4a3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d", "eventType": "session.signed", "cursor": "1041",
+              "status": "DELIVERED", "createdAt": "2026-10-02T16:05:00Z", "nextAttemptAt": "2026-10-02T16:05:03Z",
+              "deliveredAt": "2026-10-02T16:05:03Z",
+              "attempts": [{"attempt": 1, "attemptedAt": "2026-10-02T16:05:01Z", "responseStatus": 503, "error": null, "durationMs": 41},
+                           {"attempt": 2, "attemptedAt": "2026-10-02T16:05:03Z", "responseStatus": 204, "error": null, "durationMs": 12}]}],
+             "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""";
+    public static final String FHIR_BUNDLE = """
+            {"resourceType": "Bundle", "type": "collection", "timestamp": "2026-10-02T16:10:00Z",
+             "entry": [{"fullUrl": "urn:uuid:0b4ad3a4-5a7e-4a3d-9a57-1f0e2f8c6f21",
+                        "resource": {"resourceType": "Patient", "identifier": [{"system":
+                          "https://attune.app/fhir/NamingSystem/client-external-id", "value": "EHR-PT-10442"}],
+                          "birthDate": "1991"}}]}""";
+    public static final String FHIR_CODE_SYSTEM = """
+            {"resourceType": "CodeSystem", "id": "rupture-marker", "url": "https://attune.app/fhir/CodeSystem/rupture-marker",
+             "version": "1.0.0", "name": "RuptureMarkers", "status": "active", "caseSensitive": true, "content": "complete",
+             "concept": [{"code": "DENIAL", "display": "Denial", "definition": "Denial (3RS W1, a withdrawal marker)"}]}""";
+    public static final String FHIR_QUESTIONNAIRE = """
+            {"resourceType": "Questionnaire", "id": "srs", "url": "https://attune.app/fhir/Questionnaire/srs",
+             "version": "1.0.0", "name": "SRS", "title": "Session Rating Scale v3", "status": "active",
+             "item": [{"linkId": "RELATIONSHIP", "text": "Relationship: felt heard, understood and respected",
+                       "type": "decimal"}]}""";
+    public static final String CHANGES = """
+            {"changes": [{"cursor": "1041", "resourceType": "SESSION", "resourceId": "9d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+                          "allianceId": "3b9c2d1e-7f6a-4b5c-9d8e-1f2a3b4c5d6e", "action": "SIGN",
+                          "eventType": "session.signed", "occurredAt": "2026-10-02T16:05:00Z"}],
+             "nextCursor": "1041", "more": false}""";
 
     private static final String SUMMARY = """
             {"sessionsAttended": 5, "sessionsWithRupture": 2, "ruptureRate": 0.400,

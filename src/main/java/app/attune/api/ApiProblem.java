@@ -27,6 +27,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(ProblemType.FORBIDDEN.problem(detail));
     }
 
+    public static ApiProblem keyReused() {
+        return new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED.problem(
+                "This Idempotency-Key was used for a different request; use a new key for a new request"));
+    }
+
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(ProblemType.CONFLICT.problem(detail));
     }

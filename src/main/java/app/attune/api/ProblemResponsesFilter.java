@@ -1,5 +1,6 @@
 package app.attune.api;
 
+import app.attune.idempotency.IdempotencyInterceptor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -59,7 +60,18 @@ public class ProblemResponsesFilter implements OASFilter {
             problems.put("404", "No such resource, or one the caller may not see");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
-            problems.put("409", "Conflicts with the journal's state (closed alliance, signed session, duplicate externalId)");
+            problems.put("409", "Conflicts with the journal's state (closed alliance, signed session, duplicate externalId),"
+                    + " or a request with the same Idempotency-Key is still running");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            problems.put("422", "The Idempotency-Key was used for a different request");
+            operation.addParameter(OASFactory.createParameter().name(IdempotencyInterceptor.HEADER)
+                    .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                    .description("Makes a retry safe: the same key and request replay the first answer (with "
+                            + "Idempotent-Replayed: true) and store nothing twice. Kept 24 hours per caller; required "
+                            + "for integrations.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(255))
+                    .example("5f0c2b8e-3d4a-4f1b-9e6c-7a8b9c0d1e2f"));
         }
         if (conditional) {
             problems.put("412", "If-Match does not name the current version: read again and retry");
@@ -96,6 +108,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case "412" -> ProblemType.PRECONDITION_FAILED;
             case "413" -> ProblemType.PAYLOAD_TOO_LARGE;
             case "415" -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case "422" -> ProblemType.IDEMPOTENCY_KEY_REUSED;
             case "429" -> ProblemType.TOO_MANY_REQUESTS;
             default -> ProblemType.PRECONDITION_REQUIRED;
         };

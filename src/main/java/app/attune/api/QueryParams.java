@@ -57,6 +57,28 @@ public final class QueryParams {
         return null;
     }
 
+    /** A whole number from min to max; {@code absent} when not given. */
+    public long wholeNumber(String name, String value, long min, long max, long absent) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.add(name, "must be a whole number from " + min + " to " + max);
+        return absent;
+    }
+
+    /** Records a missing required parameter. */
+    public void require(String name) {
+        errors.add(name, "is required");
+    }
+
     /** One of a fixed set of words. */
     public String oneOf(String name, String value, java.util.Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {

@@ -1,6 +1,7 @@
 package app.attune.audit;
 
 import app.attune.api.RequestTrace;
+import app.attune.change.ChangeFeed;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,8 +25,10 @@ public class AuditTrail {
     private final CurrentCaller caller;
     private final RequestTrace trace;
     private final EntityManager em;
+    private final ChangeFeed changes;
 
-    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em) {
+    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em, ChangeFeed changes) {
+        this.changes = changes;
         this.caller = caller;
         this.trace = trace;
         this.em = em;
@@ -86,7 +89,7 @@ public class AuditTrail {
     private void append(Caller who, AuditAction action, AuditedType type, UUID resourceId, UUID allianceId,
             AuditOutcome outcome, String requestId, String clientAddress) {
         Object[] head = (Object[]) em.createNativeQuery(
-                "select last_seq, last_hash from audit_chain where organization_id = ?1 for update")
+                "select last_seq, last_hash, last_change from audit_chain where organization_id = ?1 for update")
                 .setParameter(1, who.organizationId()).getSingleResult();
         AuditEvent event = new AuditEvent();
         event.organizationId = who.organizationId();
@@ -105,8 +108,13 @@ public class AuditTrail {
         event.prevHash = head[1].toString();
         event.hash = AuditHash.of(event);
         em.persist(event);
-        em.createNativeQuery("update audit_chain set last_seq = ?1, last_hash = ?2 where organization_id = ?3")
-                .setParameter(1, event.seq).setParameter(2, event.hash).setParameter(3, event.organizationId)
-                .executeUpdate();
+        // The same lock orders the transaction's changes in the feed.
+        long lastChange = ((Number) head[2]).longValue();
+        if (outcome == AuditOutcome.SUCCESS) {
+            lastChange = changes.appendPending(event.organizationId, lastChange);
+        }
+        em.createNativeQuery("update audit_chain set last_seq = ?1, last_hash = ?2, last_change = ?3 where organization_id = ?4")
+                .setParameter(1, event.seq).setParameter(2, event.hash).setParameter(3, lastChange)
+                .setParameter(4, event.organizationId).executeUpdate();
     }
 }

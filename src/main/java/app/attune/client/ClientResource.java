@@ -6,6 +6,7 @@ import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
 import app.attune.api.Text;
 import app.attune.identity.Roles;
+import app.attune.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +43,7 @@ public class ClientResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/clients")
     @Consumes(MediaType.APPLICATION_JSON)

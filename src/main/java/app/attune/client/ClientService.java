@@ -6,6 +6,8 @@ import app.attune.api.PageRequest;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.change.ChangeAction;
+import app.attune.change.ChangeFeed;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -22,8 +24,10 @@ public class ClientService {
     private final CurrentCaller caller;
     private final ClientRepository clients;
     private final AuditTrail audit;
+    private final ChangeFeed changeFeed;
 
-    ClientService(CurrentCaller caller, ClientRepository clients, AuditTrail audit) {
+    ClientService(CurrentCaller caller, ClientRepository clients, AuditTrail audit, ChangeFeed changeFeed) {
+        this.changeFeed = changeFeed;
         this.caller = caller;
         this.clients = clients;
         this.audit = audit;
@@ -47,6 +51,7 @@ public class ClientService {
         client.createdBy = me.practitionerId();
         client.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         client.persistAndFlush();
+        changeFeed.record(AuditedType.CLIENT, client.id, null, ChangeAction.CREATE);
         audit.done(AuditAction.CREATE, AuditedType.CLIENT, client.id, null);
         return ClientView.of(client);
     }

@@ -2,6 +2,7 @@ package app.attune.measure;
 
 import app.attune.api.ApiExamples;
 import app.attune.identity.Roles;
+import app.attune.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,7 @@ public class MeasureResource {
     }
 
     @POST
+    @Idempotent
     @Path("/sessions/{sessionId}/measures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a completed questionnaire (SRS, ORS, WAI_SR or PSQ_RUPTURE) for a session")

@@ -5,6 +5,8 @@ import app.attune.api.InputErrors;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.change.ChangeAction;
+import app.attune.change.ChangeFeed;
 import app.attune.session.SessionAccess;
 import app.attune.session.TherapySession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +30,12 @@ public class MeasureService {
 
     private final SessionAccess sessions;
     private final AuditTrail audit;
+    private final ChangeFeed changeFeed;
 
-    MeasureService(SessionAccess sessions, AuditTrail audit) {
+    MeasureService(SessionAccess sessions, AuditTrail audit, ChangeFeed changeFeed) {
         this.sessions = sessions;
         this.audit = audit;
+        this.changeFeed = changeFeed;
     }
 
     @Transactional
@@ -118,6 +122,7 @@ public class MeasureService {
                 ? measure.items.get("OCCURRED").compareTo(BigDecimal.ONE) == 0 : null;
         measure.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         measure.persist();
+        changeFeed.record(AuditedType.MEASURE, measure.id, session.allianceId, ChangeAction.CREATE);
         return measure;
     }
 

@@ -37,6 +37,10 @@ public class OrganizationSettings extends PanacheEntityBase {
     @Column(name = "open_rupture_limit_days", nullable = false)
     public int openRuptureLimitDays;
 
+    /** Whether webhooks may go to private and local addresses (a receiver inside the organization's network). */
+    @Column(name = "allow_private_webhook_receivers", nullable = false)
+    public boolean allowPrivateWebhookReceivers;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The thresholds of an organization's reports (PUT replaces them all). */
+/** An organization's settings: its report thresholds and its webhook policy (PUT replaces them all). */
 @Schema(name = "OrganizationSettings")
 public record ReportSettings(
         @NotNull @DecimalMin("0") @DecimalMax("40") @Digits(integer = 2, fraction = 1)
@@ -26,11 +26,13 @@ public record ReportSettings(
         @NotNull @Min(1) @Max(365)
         @Schema(description = "Days after which an open rupture puts its alliance at risk.", example = "21")
         Integer openRuptureLimitDays,
+        @Schema(description = "Whether webhooks may go to private and local addresses; false when absent.", example = "false")
+        Boolean allowPrivateWebhookReceivers,
         @Schema(description = "Read-only: the version, also sent as ETag.", example = "0", readOnly = true) Long version) {
 
     static ReportSettings of(OrganizationSettings s) {
         return new ReportSettings(s.srsCutoff.stripTrailingZeros(), s.srsItemFloor.stripTrailingZeros(),
                 s.orsCutoff.stripTrailingZeros(), s.orsReliableChange.stripTrailingZeros(), s.repairWindowSessions,
-                s.openRuptureLimitDays, s.version);
+                s.openRuptureLimitDays, s.allowPrivateWebhookReceivers, s.version);
     }
 }

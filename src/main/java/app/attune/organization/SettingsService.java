@@ -42,6 +42,7 @@ public class SettingsService {
         settings.orsReliableChange = request.orsReliableChange().setScale(1, RoundingMode.UNNECESSARY);
         settings.repairWindowSessions = request.repairWindowSessions();
         settings.openRuptureLimitDays = request.openRuptureLimitDays();
+        settings.allowPrivateWebhookReceivers = Boolean.TRUE.equals(request.allowPrivateWebhookReceivers());
         settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         settings.flush();
         audit.done(AuditAction.UPDATE, AuditedType.SETTINGS, settings.organizationId, null);

@@ -6,6 +6,7 @@ import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
 import app.attune.api.Versions;
 import app.attune.identity.Roles;
+import app.attune.idempotency.Idempotent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,6 +59,7 @@ public class PractitionerResource {
     }
 
     @POST
+    @Idempotent
     @Path("/practitioners")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a practitioner or EHR service account ahead of its first sign-in (admin)")

@@ -6,6 +6,7 @@ import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
 import app.attune.api.Versions;
 import app.attune.identity.Roles;
+import app.attune.idempotency.Idempotent;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,6 +47,7 @@ public class RuptureResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{sessionId}/ruptures")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -106,6 +108,7 @@ public class RuptureResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/ruptures/{id}/repairs")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,8 @@ import app.attune.alliance.AllianceService;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.change.ChangeAction;
+import app.attune.change.ChangeFeed;
 import app.attune.api.ApiProblem;
 import app.attune.api.Versions;
 import app.attune.api.InputErrors;
@@ -51,10 +53,12 @@ public class RuptureService {
     private final MergePatch mergePatch;
     private final EntityManager em;
     private final AuditTrail audit;
+    private final ChangeFeed changeFeed;
 
     RuptureService(CurrentCaller caller, SessionAccess sessions, AllianceService alliances, MergePatch mergePatch,
-            EntityManager em, AuditTrail audit) {
+            EntityManager em, AuditTrail audit, ChangeFeed changeFeed) {
         this.audit = audit;
+        this.changeFeed = changeFeed;
         this.caller = caller;
         this.sessions = sessions;
         this.alliances = alliances;
@@ -105,6 +109,7 @@ public class RuptureService {
         rupture.minuteInSession = changes.minuteInSession();
         rupture.description = changes.description();
         rupture.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.UPDATE);
         em.flush();
         RuptureView view = views(List.of(rupture)).get(0);
         audit.done(AuditAction.UPDATE, AuditedType.RUPTURE, rupture.id, rupture.allianceId);
@@ -243,6 +248,7 @@ public class RuptureService {
         rupture.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         rupture.updatedAt = rupture.createdAt;
         rupture.persist();
+        changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.CREATE);
         if (request.repairs() != null) {
             for (NewRepair repair : request.repairs()) {
                 storeRepair(rupture, session.id, session.occurredAt, repair);
@@ -272,6 +278,7 @@ public class RuptureService {
         repair.description = request.description();
         repair.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         repair.persist();
+        changeFeed.record(AuditedType.REPAIR, repair.id, repair.allianceId, ChangeAction.CREATE);
         List<RepairOutcome> outcomes = em.createQuery("select r.outcome from Repair r where r.ruptureId = :rupture",
                 RepairOutcome.class).setParameter("rupture", rupture.id).getResultList();
         updateStatus(rupture, RuptureStatus.from(outcomes, false));
@@ -368,10 +375,11 @@ public class RuptureService {
         }
     }
 
-    private static void updateStatus(Rupture rupture, RuptureStatus status) {
+    private void updateStatus(Rupture rupture, RuptureStatus status) {
         if (rupture.status != status) {
             rupture.status = status;
             rupture.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.UPDATE);
         }
     }
 

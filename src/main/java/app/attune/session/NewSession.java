@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,6 +25,9 @@ public record NewSession(
         @Size(max = Text.NOTE_MAX) @Schema(description = "The progress note.", example = "Explored the missed appointment.") String note,
         @Size(max = Text.NOTE_MAX) @Schema(description = "Psychotherapy notes, readable by their author only; written by the "
                 + "alliance's own therapist (403 for anyone else).") String privateNote,
+        @Size(max = Text.EXTERNAL_ID_MAX) @Pattern(regexp = Text.TRIMMED, message = "must not start or end with blanks")
+        @Schema(description = "The EHR's id for the encounter, unique in the organization.", example = "EHR-ENC-88120")
+        String externalId,
         @Size(max = 20) List<@NotNull @Valid NewMeasure> measures,
         @Size(max = 50) List<@NotNull @Valid NewRupture> ruptures,
         @Size(max = 50) @Schema(description = "Repairs made in this session of earlier ruptures; each names its ruptureId.")

@@ -6,6 +6,7 @@ import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
 import app.attune.identity.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,14 @@ public class SessionAccess {
     /** A session of the given alliance, for a reference from a body (a repair's sessionId). */
     public Optional<TherapySession> inAlliance(Alliance alliance, UUID sessionId) {
         return TherapySession.find("id = ?1 and allianceId = ?2", sessionId, alliance.id).firstResultOptional();
+    }
+
+    /** The session with the EHR's id, if the caller may see it. */
+    public List<TherapySession> withExternalId(String externalId) {
+        AllianceScope scope = AllianceScope.readable(caller.get(), "a");
+        return TherapySession.<TherapySession>find("from TherapySession s where s.externalId = :externalId and exists "
+                + "(select 1 from Alliance a where a.id = s.allianceId and " + scope.where() + ")",
+                scope.with(Map.of("externalId", externalId))).list();
     }
 
     private Optional<TherapySession> find(UUID sessionId) {

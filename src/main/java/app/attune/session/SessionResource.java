@@ -4,8 +4,10 @@ import app.attune.api.ApiExamples;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
+import app.attune.api.Text;
 import app.attune.api.Versions;
 import app.attune.identity.Roles;
+import app.attune.idempotency.Idempotent;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,6 +48,7 @@ public class SessionResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/alliances/{allianceId}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,6 +79,22 @@ public class SessionResource {
     }
 
     @GET
+    @Path("/sessions")
+    @Operation(summary = "Find a session by the EHR's externalId")
+    @APIResponse(responseCode = "200", description = "The matching session, if the caller may see it",
+            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.SESSION_PAGE)))
+    public Page<SessionView> find(
+            @Parameter(description = "The EHR's id for the encounter", required = true) @QueryParam("externalId") String externalId) {
+        QueryParams query = new QueryParams();
+        String wanted = query.text("externalId", externalId, Text.EXTERNAL_ID_MAX);
+        if (externalId == null) {
+            query.require("externalId");
+        }
+        query.check();
+        return sessions.findByExternalId(wanted, new PageRequest(0, PageRequest.MAX_SIZE));
+    }
+
+    @GET
     @Path("/sessions/{id}")
     @Operation(summary = "Read a session with its note, addenda, measures, ruptures and repairs")
     @APIResponse(responseCode = "200", description = "The session, with its version as ETag",
@@ -102,6 +121,7 @@ public class SessionResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}/sign")
     @Operation(summary = "Sign a session, locking its note (If-Match required)")
@@ -114,6 +134,7 @@ public class SessionResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}/addenda")
     @Consumes(MediaType.APPLICATION_JSON)

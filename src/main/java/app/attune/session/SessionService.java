@@ -12,6 +12,8 @@ import app.attune.api.PageRequest;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.change.ChangeAction;
+import app.attune.change.ChangeFeed;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.measure.MeasureService;
@@ -43,7 +45,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionService {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "allianceId", "number", "status", "signedAt", "addenda",
+    private static final Set<String> READ_ONLY = Set.of("id", "allianceId", "externalId", "number", "status", "signedAt", "addenda",
             "measures", "ruptures", "repairs", "version");
 
     private final CurrentCaller caller;
@@ -55,11 +57,13 @@ public class SessionService {
     private final MergePatch mergePatch;
     private final EntityManager em;
     private final AuditTrail audit;
+    private final ChangeFeed changeFeed;
 
     SessionService(CurrentCaller caller, AllianceService alliances, AllianceRepository allianceRepository,
             SessionAccess sessions, MeasureService measures, RuptureService ruptures, MergePatch mergePatch, EntityManager em,
-            AuditTrail audit) {
+            AuditTrail audit, ChangeFeed changeFeed) {
         this.audit = audit;
+        this.changeFeed = changeFeed;
         this.caller = caller;
         this.alliances = alliances;
         this.allianceRepository = allianceRepository;
@@ -82,6 +86,10 @@ public class SessionService {
         ruptures.checkRuptures(request.rupturesOrNone(), "ruptures", request.durationMinutes(), errors);
         ruptures.checkSessionRepairs(request.repairsOrNone(), "repairs", alliance, occurredAt, errors);
         errors.throwIfAny();
+        if (request.externalId() != null
+                && TherapySession.count("organizationId = ?1 and externalId = ?2", alliance.organizationId, request.externalId()) > 0) {
+            throw ApiProblem.conflict("externalId is already used by another session of this organization");
+        }
         if (request.privateNote() != null) {
             requirePrivateNoteWriter(alliance);
         }
@@ -91,6 +99,7 @@ public class SessionService {
         session.organizationId = alliance.organizationId;
         session.allianceId = alliance.id;
         session.number = allianceRepository.nextSessionNumber(alliance.id);
+        session.externalId = request.externalId();
         session.occurredAt = occurredAt;
         session.durationMinutes = request.durationMinutes();
         session.mode = request.mode();
@@ -102,6 +111,7 @@ public class SessionService {
         session.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         session.updatedAt = session.createdAt;
         session.persist();
+        changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.CREATE);
         for (var measure : request.measuresOrNone()) {
             measures.store(session, measure);
         }
@@ -128,6 +138,15 @@ public class SessionService {
         Page<SessionView> found = Page.of(views(query.list()), page, query.count());
         audit.done(AuditAction.LIST, AuditedType.SESSION, null, alliance.id);
         return found;
+    }
+
+    /** The sessions with the EHR's id that the caller may see (at most one). */
+    @Transactional
+    public Page<SessionView> findByExternalId(String externalId, PageRequest page) {
+        List<TherapySession> found = sessions.withExternalId(externalId);
+        Page<SessionView> result = Page.of(views(found), page, found.size());
+        audit.done(AuditAction.LIST, AuditedType.SESSION, null, null);
+        return result;
     }
 
     @Transactional
@@ -164,6 +183,7 @@ public class SessionService {
         }
         session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
+        changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.UPDATE);
         return done(AuditAction.UPDATE, session);
     }
 
@@ -179,6 +199,7 @@ public class SessionService {
         session.signedBy = caller.get().practitionerId();
         session.updatedAt = session.signedAt;
         em.flush();
+        changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.SIGN);
         return done(AuditAction.SIGN, session);
     }
 
@@ -195,6 +216,8 @@ public class SessionService {
         addendum.writtenAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         addendum.text = request.text();
         addendum.persistAndFlush();
+        // An addendum changes what the session says.
+        changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.UPDATE);
         audit.done(AuditAction.CREATE, AuditedType.ADDENDUM, addendum.id, session.allianceId);
         return AddendumView.of(addendum);
     }
@@ -267,7 +290,7 @@ public class SessionService {
         Map<UUID, List<MeasureView>> measuresBySession = measures.viewsBySession(ids);
         Map<UUID, List<RuptureView>> rupturesBySession = ruptures.viewsBySession(ids);
         Map<UUID, List<RepairView>> repairsBySession = ruptures.repairsBySession(ids);
-        return list.stream().map(s -> new SessionView(s.id, s.allianceId, s.number, s.occurredAt, s.durationMinutes,
+        return list.stream().map(s -> new SessionView(s.id, s.allianceId, s.externalId, s.number, s.occurredAt, s.durationMinutes,
                 s.mode, s.attendance, s.note, readsPrivateNote(s) ? s.privateNote : null, s.status, s.signedAt,
                 addenda.getOrDefault(s.id, List.of()), measuresBySession.getOrDefault(s.id, List.of()),
                 rupturesBySession.getOrDefault(s.id, List.of()), repairsBySession.getOrDefault(s.id, List.of()),

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SessionView(
         UUID id,
         UUID allianceId,
+        @Schema(description = "The EHR's id for the encounter.", example = "EHR-ENC-88120") String externalId,
         @Schema(description = "1, 2, 3… per alliance, in the order sessions were recorded.", example = "3") int number,
         @Schema(example = "2026-10-02T15:00:00Z") OffsetDateTime occurredAt,
         @Schema(example = "50") Integer durationMinutes,

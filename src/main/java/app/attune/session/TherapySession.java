@@ -28,6 +28,9 @@ public class TherapySession extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public int number;
 
+    @Column(name = "external_id", updatable = false)
+    public String externalId;
+
     @Column(name = "occurred_at", nullable = false)
     public OffsetDateTime occurredAt;
 

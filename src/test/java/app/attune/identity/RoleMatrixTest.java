@@ -41,6 +41,7 @@ class RoleMatrixTest {
     private static final Set<String> READERS = Set.of("therapist", "supervisor", "integration");
     private static final Set<String> WRITERS = Set.of("therapist", "integration");
     private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> HOOKS = Set.of("admin", "integration");
 
     /** Who may call each operation; everyone else gets 403. */
     private static final Map<String, Set<String>> MATRIX = Map.ofEntries(
@@ -56,6 +57,15 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/alliances/{allianceId}/ruptures", READERS),
             Map.entry("GET /api/v1/alliances/{id}/report", READERS),
             Map.entry("GET /api/v1/sessions/{id}", READERS),
+            Map.entry("GET /api/v1/sessions", READERS),
+            Map.entry("GET /api/v1/changes", READERS),
+            Map.entry("GET /api/v1/alliances/{id}/fhir", READERS),
+            Map.entry("GET /api/v1/fhir/CodeSystem/{id}", EVERYONE),
+            Map.entry("GET /api/v1/fhir/Questionnaire/{id}", EVERYONE),
+            Map.entry("POST /api/v1/webhooks", HOOKS),
+            Map.entry("GET /api/v1/webhooks", HOOKS),
+            Map.entry("DELETE /api/v1/webhooks/{id}", HOOKS),
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", HOOKS),
             Map.entry("PATCH /api/v1/sessions/{id}", WRITERS),
             Map.entry("POST /api/v1/sessions/{id}/sign", WRITERS),
             Map.entry("POST /api/v1/sessions/{id}/addenda", WRITERS),

@@ -18,10 +18,12 @@ public final class Practitioner {
     public final String subject;
     public final String org;
     private final String token;
+    private final boolean integration;
 
     private Practitioner(String subject, String org, String... roles) {
         this.subject = subject;
         this.org = org;
+        this.integration = java.util.Arrays.asList(roles).contains("integration");
         this.token = DevToken.forSubject(subject).org(org).groups(roles).name("Dr " + subject).sign();
     }
 
@@ -44,8 +46,10 @@ public final class Practitioner {
         return token;
     }
 
+    /** A request with this practitioner's token; an integration's carries a fresh Idempotency-Key, as it must. */
     public RequestSpecification request() {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request = given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return integration ? request.header("Idempotency-Key", UUID.randomUUID().toString()) : request;
     }
 
     public String createClient() {

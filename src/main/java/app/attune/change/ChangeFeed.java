@@ -1,0 +1,124 @@
+package app.attune.change;
+
+import app.attune.alliance.AllianceScope;
+import app.attune.api.ApiProblem;
+import app.attune.audit.AuditedType;
+import app.attune.client.ClientScope;
+import app.attune.identity.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The organization's changes in commit order, for EHRs that keep a copy in sync, and the webhook
+ * outbox written with them. A service records each change as it makes it; the transaction's
+ * audit event, written last while the organization's chain row is locked, hands the changes
+ * their positions. That lock is held until the commit, so positions are gapless and follow the
+ * commit order, and a reader never sees position N before every position below it.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private final PendingChanges pending;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    ChangeFeed(PendingChanges pending, EntityManager em, ObjectMapper mapper) {
+        this.pending = pending;
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /** Notes a change made in the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(AuditedType type, UUID resourceId, UUID allianceId, ChangeAction action) {
+        pending.add(new PendingChanges.Change(type, resourceId, allianceId, action));
+    }
+
+    /**
+     * Writes the transaction's changes from position {@code lastPosition + 1} on, with a webhook
+     * delivery for each subscription; the caller holds the organization's chain row. Returns the
+     * new last position.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long appendPending(UUID organizationId, long lastPosition) {
+        long position = lastPosition;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        for (PendingChanges.Change change : pending.drain()) {
+            position++;
+            ChangeEvent event = new ChangeEvent();
+            event.organizationId = organizationId;
+            event.position = position;
+            event.resourceType = change.type();
+            event.resourceId = change.resourceId();
+            event.allianceId = change.allianceId();
+            event.action = change.action();
+            event.occurredAt = now;
+            em.persist(event);
+            String type = eventType(change.type(), change.action());
+            em.createNativeQuery("""
+                    insert into webhook_delivery (id, webhook_id, position, event_type, payload, status, next_attempt_at, created_at)
+                    select gen_random_uuid(), w.id, ?1, ?2, ?3, 'PENDING', ?4, ?4 from webhook w
+                    where w.organization_id = ?5 and w.deleted_at is null and ?2 = any(w.event_types)""")
+                    .setParameter(1, position).setParameter(2, type).setParameter(3, payload(type, ChangeView.of(event)))
+                    .setParameter(4, now).setParameter(5, organizationId).executeUpdate();
+        }
+        return position;
+    }
+
+    /**
+     * Up to {@code limit} changes after {@code since} that the caller may see. The head is read
+     * first, so changes committed while the page is read wait for the next one.
+     */
+    @Transactional
+    public ChangePage read(Caller caller, long since, int limit) {
+        long head = ((Number) em.createNativeQuery("select last_change from audit_chain where organization_id = ?1")
+                .setParameter(1, caller.organizationId()).getSingleResult()).longValue();
+        if (since > head) {
+            throw ApiProblem.invalid("since", "is not a cursor this feed handed out");
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", caller.organizationId());
+        params.put("since", since);
+        params.put("head", head);
+        String visible = "";
+        if (!caller.integrates()) {
+            AllianceScope alliances = AllianceScope.readable(caller, "a");
+            ClientScope clients = ClientScope.readable(caller, "c");
+            params = clients.with(alliances.with(params));
+            visible = " and (e.allianceId in (select a.id from Alliance a where " + alliances.where() + ")"
+                    + " or (e.allianceId is null and e.resourceId in (select c.id from Client c where " + clients.where() + ")))";
+        }
+        var query = em.createQuery("from ChangeEvent e where e.organizationId = :org and e.position > :since "
+                + "and e.position <= :head" + visible + " order by e.position", ChangeEvent.class);
+        params.forEach(query::setParameter);
+        List<ChangeEvent> found = query.setMaxResults(limit + 1).getResultList();
+        boolean more = found.size() > limit;
+        List<ChangeView> changes = found.stream().limit(limit).map(ChangeView::of).toList();
+        // A short page saw everything up to the head: continue from there, past what the caller may not see.
+        String next = more ? changes.get(changes.size() - 1).cursor() : Long.toString(Math.max(head, since));
+        return new ChangePage(changes, next, more);
+    }
+
+    static String eventType(AuditedType type, ChangeAction action) {
+        return type.name().toLowerCase() + "." + action.pastTense;
+    }
+
+    /** A Standard Webhooks payload: the change's ids, never clinical content. */
+    private String payload(String type, ChangeView change) {
+        try {
+            return mapper.writeValueAsString(Map.of("type", type, "timestamp", change.occurredAt(), "data", change));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a change always serializes", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package app.attune.change;
+
+import app.attune.api.ApiExamples;
+import app.attune.api.QueryParams;
+import app.attune.identity.CurrentCaller;
+import app.attune.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "Changes")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.THERAPIST, Roles.SUPERVISOR, Roles.INTEGRATION})
+public class ChangeResource {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final ChangeFeed feed;
+    private final CurrentCaller caller;
+
+    ChangeResource(ChangeFeed feed, CurrentCaller caller) {
+        this.feed = feed;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/changes")
+    @Operation(summary = "Read the changes the caller may see, in commit order, from a cursor")
+    @APIResponse(responseCode = "200", description = "The next changes and the cursor to continue from",
+            content = @Content(schema = @Schema(implementation = ChangePage.class),
+                    examples = @ExampleObject(name = "changes", value = ApiExamples.CHANGES)))
+    public ChangePage changes(
+            @Parameter(description = "A cursor from an earlier answer; 0 (the beginning) when absent") @QueryParam("since") String since,
+            @Parameter(description = "At most this many changes, 1 to 1000 (100 by default)") @QueryParam("limit") String limit) {
+        QueryParams query = new QueryParams();
+        long from = query.wholeNumber("since", since, 0, Long.MAX_VALUE, 0);
+        int size = (int) query.wholeNumber("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        query.check();
+        return feed.read(caller.get(), from, size);
+    }
+}

@@ -1,0 +1,99 @@
+package app.attune.idempotency;
+
+import app.attune.api.ApiProblem;
+import app.attune.identity.Caller;
+import app.attune.identity.CurrentCaller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Safe retries (IETF httpapi Idempotency-Key draft). A POST with a key runs in one transaction
+ * with the record of its answer: the same key and request replay that answer and store nothing
+ * twice; the same key with another request is 422; a retry while the first is still running is
+ * 409. Keys belong to the caller and are kept for attune.idempotency.retention. A request that
+ * fails stores no key, so it can be retried as it was. Integrations must send a key.
+ */
+@Idempotent
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class IdempotencyInterceptor {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final CurrentCaller caller;
+    private final CurrentVertxRequest request;
+    private final IdempotencyKeys keys;
+    private final ObjectMapper mapper;
+
+    IdempotencyInterceptor(CurrentCaller caller, CurrentVertxRequest request, IdempotencyKeys keys, ObjectMapper mapper) {
+        this.caller = caller;
+        this.request = request;
+        this.keys = keys;
+        this.mapper = mapper;
+    }
+
+    @AroundInvoke
+    Object answerOnce(InvocationContext invocation) throws Exception {
+        HttpServerRequest http = request.getCurrent().request();
+        String key = http.getHeader(HEADER);
+        Caller me = caller.get();
+        if (key == null) {
+            if (me.integrates()) {
+                throw ApiProblem.invalid(HEADER, "an integration sends an Idempotency-Key with every POST");
+            }
+            return invocation.proceed();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ApiProblem.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
+        }
+        String fingerprint = fingerprint(http, invocation.getParameters());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (!keys.claim(me.practitionerId(), key)) {
+                    throw ApiProblem.conflict("A request with this Idempotency-Key is still being processed; retry later");
+                }
+                IdempotencyKeys.Answer earlier = keys.find(me.practitionerId(), key);
+                if (earlier != null) {
+                    if (!earlier.requestHash().equals(fingerprint)) {
+                        throw ApiProblem.keyReused();
+                    }
+                    return earlier.replay();
+                }
+                Response answer = asResponse(invocation.proceed());
+                keys.store(me.practitionerId(), key, fingerprint, answer);
+                return answer;
+            });
+        } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
+            // call() wraps what the invocation throws as checked; hand the original on to the mappers.
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static Response asResponse(Object result) {
+        return result instanceof Response response ? response : Response.ok(result).build();
+    }
+
+    /** The request as the service read it: method, path and the bound parameters, whitespace aside. */
+    private String fingerprint(HttpServerRequest http, Object[] parameters) throws JsonProcessingException {
+        String text = http.method().name() + " " + http.path() + "\n" + mapper.writeValueAsString(parameters);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

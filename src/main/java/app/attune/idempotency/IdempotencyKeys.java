@@ -1,0 +1,97 @@
+package app.attune.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The stored answers to keyed POSTs; every method runs in the caller's transaction. */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    /** Marks an answer sent again for a retried key. */
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Duration retention;
+
+    IdempotencyKeys(EntityManager em, ObjectMapper mapper,
+            @ConfigProperty(name = "attune.idempotency.retention") Duration retention) {
+        this.em = em;
+        this.mapper = mapper;
+        this.retention = retention;
+    }
+
+    /** An earlier answer, ready to send again. */
+    record Answer(String requestHash, int status, String body, String location, String etag) {
+
+        Response replay() {
+            Response.ResponseBuilder response = Response.status(status).header(REPLAYED, "true");
+            if (body != null) {
+                response.entity(body).type(MediaType.APPLICATION_JSON_TYPE);
+            }
+            if (location != null) {
+                response.location(URI.create(location));
+            }
+            if (etag != null) {
+                response.header(HttpHeaders.ETAG, etag);
+            }
+            return response.build();
+        }
+    }
+
+    /**
+     * Holds the key for the rest of the transaction; false when another transaction holds it,
+     * that is when the first request with this key is still running.
+     */
+    boolean claim(UUID practitionerId, String key) {
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, practitionerId + "\n" + key).getSingleResult();
+    }
+
+    Answer find(UUID practitionerId, String key) {
+        List<?> rows = em.createNativeQuery("""
+                select request_hash, response_status, response_body, response_location, response_etag
+                from idempotency_key where practitioner_id = ?1 and idempotency_key = ?2 and expires_at > now()""")
+                .setParameter(1, practitionerId).setParameter(2, key).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new Answer((String) row[0], ((Number) row[1]).intValue(), orNull(row[2]), orNull(row[3]), orNull(row[4]));
+    }
+
+    /** Absent parts of an answer are stored as empty text. */
+    private static String orNull(Object text) {
+        return text == null || text.toString().isEmpty() ? null : text.toString();
+    }
+
+    void store(UUID practitionerId, String key, String requestHash, Response answer) throws JsonProcessingException {
+        String body = answer.getEntity() == null ? null : mapper.writeValueAsString(answer.getEntity());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // Expired keys of this caller go as new ones arrive; an expired key may be used afresh.
+        em.createNativeQuery("delete from idempotency_key where practitioner_id = ?1 and expires_at <= ?2")
+                .setParameter(1, practitionerId).setParameter(2, now).executeUpdate();
+        em.createNativeQuery("""
+                insert into idempotency_key (practitioner_id, idempotency_key, request_hash, response_status, response_body,
+                    response_location, response_etag, created_at, expires_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                .setParameter(1, practitionerId).setParameter(2, key).setParameter(3, requestHash)
+                .setParameter(4, answer.getStatus()).setParameter(5, body == null ? "" : body)
+                .setParameter(6, answer.getLocation() == null ? "" : answer.getLocation().toString())
+                .setParameter(7, answer.getHeaderString(HttpHeaders.ETAG) == null ? "" : answer.getHeaderString(HttpHeaders.ETAG))
+                .setParameter(8, now).setParameter(9, now.plus(retention))
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,24 @@
+package app.attune.webhook;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "WebhookDelivery", description = "One event sent to a webhook, with every attempt.")
+public record DeliveryView(
+        @Schema(description = "Sent as webhook-id; the same on every retry.") UUID id,
+        @Schema(example = "session.signed") String eventType,
+        @Schema(description = "The change's cursor in the change feed.", example = "1041") String cursor,
+        @Schema(example = "DELIVERED") String status,
+        OffsetDateTime createdAt,
+        OffsetDateTime nextAttemptAt,
+        OffsetDateTime deliveredAt,
+        List<Attempt> attempts) {
+
+    @Schema(name = "WebhookAttempt")
+    public record Attempt(int attempt, OffsetDateTime attemptedAt,
+            @Schema(description = "The receiver's HTTP status; absent when it could not be reached.") Integer responseStatus,
+            @Schema(example = "could not connect") String error, int durationMs) {
+    }
+}

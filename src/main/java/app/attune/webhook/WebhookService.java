@@ -1,0 +1,121 @@
+package app.attune.webhook;
+
+import app.attune.api.ApiProblem;
+import app.attune.api.Page;
+import app.attune.api.PageRequest;
+import app.attune.identity.Caller;
+import app.attune.identity.CurrentCaller;
+import app.attune.organization.SettingsService;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Registering webhooks and reading their deliveries, within the caller's organization. */
+@ApplicationScoped
+public class WebhookService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CurrentCaller caller;
+    private final SettingsService settings;
+    private final EntityManager em;
+
+    WebhookService(CurrentCaller caller, SettingsService settings, EntityManager em) {
+        this.caller = caller;
+        this.settings = settings;
+        this.em = em;
+    }
+
+    @Transactional
+    public WebhookView register(NewWebhook request) {
+        Caller me = caller.get();
+        String problem = ReceiverAddress.problemWith(request.url(), settings.of(me.organizationId()).allowPrivateWebhookReceivers);
+        if (problem != null) {
+            throw ApiProblem.invalid("url", problem);
+        }
+        byte[] key = new byte[24];
+        RANDOM.nextBytes(key);
+        Webhook webhook = new Webhook();
+        webhook.id = UUID.randomUUID();
+        webhook.organizationId = me.organizationId();
+        webhook.url = request.url();
+        webhook.eventTypes = request.eventTypes().stream().distinct().sorted().toArray(String[]::new);
+        webhook.secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+        webhook.createdBy = me.practitionerId();
+        webhook.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        webhook.persistAndFlush();
+        return WebhookView.of(webhook, true);
+    }
+
+    @Transactional
+    public Page<WebhookView> list(PageRequest page) {
+        var query = Webhook.<Webhook>find("organizationId = ?1 and deletedAt is null", Sort.by("createdAt").and("id"),
+                caller.get().organizationId()).page(page.page(), page.size());
+        return Page.of(query.list().stream().map(w -> WebhookView.of(w, false)).toList(), page, query.count());
+    }
+
+    /** Stops the webhook; deliveries still waiting are given up, the history stays readable. */
+    @Transactional
+    public void delete(UUID id) {
+        Webhook webhook = live(id);
+        webhook.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.createNativeQuery("update webhook_delivery set status = 'FAILED' where webhook_id = ?1 and status = 'PENDING'")
+                .setParameter(1, webhook.id).executeUpdate();
+    }
+
+    @Transactional
+    public Page<DeliveryView> deliveries(UUID webhookId, PageRequest page) {
+        Webhook webhook = live(webhookId);
+        long total = ((Number) em.createNativeQuery("select count(*) from webhook_delivery where webhook_id = ?1")
+                .setParameter(1, webhook.id).getSingleResult()).longValue();
+        List<?> rows = em.createNativeQuery("""
+                select id, event_type, position, status, created_at, next_attempt_at, delivered_at
+                from webhook_delivery where webhook_id = ?1 order by created_at desc, position desc limit ?2 offset ?3""")
+                .setParameter(1, webhook.id).setParameter(2, page.size()).setParameter(3, page.page() * page.size())
+                .getResultList();
+        List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
+        Map<UUID, List<DeliveryView.Attempt>> attempts = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object row : em.createNativeQuery("""
+                    select delivery_id, attempt, attempted_at, response_status, error, duration_ms
+                    from webhook_attempt where delivery_id in (?1) order by attempt""")
+                    .setParameter(1, ids).getResultList()) {
+                Object[] a = (Object[]) row;
+                attempts.computeIfAbsent((UUID) a[0], k -> new ArrayList<>()).add(new DeliveryView.Attempt(
+                        ((Number) a[1]).intValue(), time(a[2]), a[3] == null ? null : ((Number) a[3]).intValue(),
+                        (String) a[4], ((Number) a[5]).intValue()));
+            }
+        }
+        List<DeliveryView> items = rows.stream().map(r -> {
+            Object[] d = (Object[]) r;
+            return new DeliveryView((UUID) d[0], (String) d[1], d[2].toString(), (String) d[3], time(d[4]), time(d[5]),
+                    time(d[6]), attempts.getOrDefault((UUID) d[0], List.of()));
+        }).toList();
+        return Page.of(items, page, total);
+    }
+
+    private Webhook live(UUID id) {
+        return Webhook.<Webhook>find("id = ?1 and organizationId = ?2 and deletedAt is null", id, caller.get().organizationId())
+                .firstResultOptional().orElseThrow(() -> ApiProblem.notFound("webhook"));
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        return ((java.time.Instant) value).atOffset(ZoneOffset.UTC);
+    }
+}

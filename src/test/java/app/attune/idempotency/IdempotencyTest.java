@@ -1,0 +1,155 @@
+package app.attune.idempotency;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.attune.support.Journal;
+import app.attune.support.Practitioner;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Safe retries: one stored row per key, the same answer again, and refusals for misuse. */
+@QuarkusTest
+class IdempotencyTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    private final Practitioner therapist = Practitioner.therapist();
+
+    @Test
+    void aRetriedPostStoresOneRowAndReturnsTheSameAnswer() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("externalId", "EHR-" + key, "displayLabel", "Client R.");
+        Response first = therapist.request().header("Idempotency-Key", key).body(body).post("/api/v1/clients");
+        Response again = therapist.request().header("Idempotency-Key", key).body(body).post("/api/v1/clients");
+        first.then().statusCode(201);
+        again.then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location"));
+        assertEquals(first.asString(), again.asString());
+        therapist.request().get("/api/v1/clients").then().body("totalItems", equalTo(1));
+
+        // A whole session with its rupture, retried: still one session, one rupture, one number.
+        String alliance = therapist.createAlliance();
+        String sessionKey = UUID.randomUUID().toString();
+        var session = Journal.session("2026-09-03").ruptures(Journal.rupture("WITHDRAWAL", 3, List.of()));
+        String id = therapist.request().header("Idempotency-Key", sessionKey).body(session)
+                .post("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(201).header("ETag", "\"0\"")
+                .extract().path("id");
+        therapist.request().header("Idempotency-Key", sessionKey).body(session)
+                .post("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(201).header("ETag", "\"0\"")
+                .body("id", equalTo(id)).body("number", equalTo(1));
+        therapist.request().get("/api/v1/alliances/{id}/sessions", alliance).then().body("totalItems", equalTo(1));
+        therapist.request().get("/api/v1/alliances/{id}/ruptures", alliance).then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void theSameKeyForAnotherRequestIs422AndKeysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        therapist.request().header("Idempotency-Key", key).body(Map.of("displayLabel", "A"))
+                .post("/api/v1/clients").then().statusCode(201);
+        therapist.request().header("Idempotency-Key", key).body(Map.of("displayLabel", "B"))
+                .post("/api/v1/clients").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:attune:problem:idempotency-key-reused"));
+        therapist.request().get("/api/v1/clients").then().body("totalItems", equalTo(1));
+        // Another caller's key of the same value is its own.
+        Practitioner colleague = therapist.colleague("therapist");
+        colleague.request().header("Idempotency-Key", key).body(Map.of("displayLabel", "A"))
+                .post("/api/v1/clients").then().statusCode(201).header("Idempotent-Replayed", (String) null);
+        colleague.request().get("/api/v1/clients").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aFailedRequestStoresNoKeySoItCanBeCorrectedAndRetried() {
+        String key = UUID.randomUUID().toString();
+        therapist.request().header("Idempotency-Key", key).body(Map.of("birthYear", 3000))
+                .post("/api/v1/clients").then().statusCode(400);
+        therapist.request().header("Idempotency-Key", key).body(Map.of("birthYear", 1990))
+                .post("/api/v1/clients").then().statusCode(201);
+        therapist.request().header("Idempotency-Key", "bad key with spaces").body(Map.of("displayLabel", "A"))
+                .post("/api/v1/clients").then().statusCode(400).body("errors.field", hasItem("Idempotency-Key"));
+    }
+
+    @Test
+    void anIntegrationMustSendAKey() {
+        Practitioner ehr = therapist.colleague("integration");
+        io.restassured.RestAssured.given().auth().oauth2(ehr.token()).contentType("application/json")
+                .body(Map.of("displayLabel", "A")).post("/api/v1/clients").then().statusCode(400)
+                .body("errors.field", hasItem("Idempotency-Key"));
+        ehr.request().body(Map.of("displayLabel", "A")).post("/api/v1/clients").then().statusCode(201);
+        ehr.request().get("/api/v1/clients").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aRetryWhileTheFirstRequestRunsIs409() throws Exception {
+        String alliance = therapist.createAlliance();
+        String key = UUID.randomUUID().toString();
+        var body = Journal.session("2026-09-03");
+        try (Connection blocker = database.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lock = blocker.prepareStatement("select id from alliance where id = ?::uuid for update")) {
+                lock.setString(1, alliance);
+                lock.executeQuery().close();
+            }
+            // The first request claims its key, then waits for the alliance held here.
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> therapist.request()
+                    .header("Idempotency-Key", key).body(body).post("/api/v1/alliances/{id}/sessions", alliance));
+            waitForABlockedQuery();
+            therapist.request().header("Idempotency-Key", key).body(body)
+                    .post("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(409)
+                    .contentType("application/problem+json");
+            blocker.rollback();
+            String id = first.get(10, TimeUnit.SECONDS).then().statusCode(201).extract().path("id");
+            therapist.request().header("Idempotency-Key", key).body(body)
+                    .post("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(201).body("id", equalTo(id));
+        }
+        therapist.request().get("/api/v1/alliances/{id}/sessions", alliance).then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void sessionsCarryTheEhrsIdUniquePerOrganization() {
+        String alliance = therapist.createAlliance();
+        String externalId = "EHR-ENC-" + UUID.randomUUID();
+        String id = therapist.postSession(alliance, Journal.session("2026-09-03").with("externalId", externalId))
+                .statusCode(201).body("externalId", equalTo(externalId)).extract().path("id");
+        therapist.postSession(alliance, Journal.session("2026-09-10").with("externalId", externalId)).statusCode(409);
+        therapist.request().queryParam("externalId", externalId).get("/api/v1/sessions").then().statusCode(200)
+                .body("items[0].id", equalTo(id));
+        therapist.colleague("therapist").request().queryParam("externalId", externalId).get("/api/v1/sessions")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        therapist.request().get("/api/v1/sessions").then().statusCode(400);
+
+        String episode = "EHR-EP-" + UUID.randomUUID();
+        String found = therapist.request().body(Map.of("clientId", therapist.createClient(), "startedOn", "2026-09-01",
+                "externalId", episode)).post("/api/v1/alliances").then().statusCode(201).extract().path("id");
+        therapist.request().queryParam("externalId", episode).get("/api/v1/alliances").then()
+                .body("items.id", org.hamcrest.Matchers.contains(found));
+    }
+
+    private void waitForABlockedQuery() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Connection c = database.getConnection(); PreparedStatement q = c.prepareStatement(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"); ResultSet r = q.executeQuery()) {
+                r.next();
+                if (r.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(false, "the first request never waited for the lock");
+    }
+}
