@@ -59,6 +59,9 @@ public class AllianceService {
         InputErrors errors = new InputErrors();
         if (clients.findVisible(me, request.clientId()).isEmpty()) {
             errors.add("clientId", "no client with that id");
+        } else if (!me.integrates() && !clients.treatedBy(me, request.clientId())) {
+            // Seeing a supervisee's client is not treating it: a supervisor may not open an alliance of its own with it.
+            errors.add("clientId", "a therapist opens alliances with the clients it registered or already treats");
         }
         UUID therapistId = therapistFor(me, request.therapistId(), errors);
         if (request.externalId() != null && alliances.externalIdTaken(me.organizationId(), request.externalId(), null)) {

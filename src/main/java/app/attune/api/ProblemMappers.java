@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import app.attune.audit.AuditTrail;
+import app.attune.database.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -46,6 +47,9 @@ public class ProblemMappers {
     private static final Set<String> READ_ONLY = Set.of("id", "version", "status", "number", "signedAt",
             "total", "subscales", "addenda", "repairs", "allianceId", "sessionId", "ruptureId", "organization",
             "organizationId", "createdAt", "updatedAt");
+
+    /** How long a caller should wait after a 503: the database is usually back within seconds. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final AuditTrail audit;
 
@@ -200,6 +204,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseOutage.causes(e)) {
+            LOG.warn("The database is unavailable; answered 503");
+            return Response.fromResponse(ProblemType.SERVICE_UNAVAILABLE.response(
+                    "The journal's database is unavailable; retry shortly")).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         // Neither the message nor the stack trace is logged: both may hold SQL or clinical text.
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure answered with 500, error id %s", errorId);

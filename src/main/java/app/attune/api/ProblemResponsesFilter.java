@@ -56,6 +56,7 @@ public class ProblemResponsesFilter implements OASFilter {
         problems.put("401", "Missing, expired or invalid bearer token");
         problems.put("403", "The caller's role may not take this action");
         problems.put("429", "Too many requests from this caller: wait for Retry-After seconds");
+        problems.put("503", "The journal's database is unavailable: retry after Retry-After seconds");
         if (path.contains("{")) {
             problems.put("404", "No such resource, or one the caller may not see");
         }
@@ -110,6 +111,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case "415" -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case "422" -> ProblemType.IDEMPOTENCY_KEY_REUSED;
             case "429" -> ProblemType.TOO_MANY_REQUESTS;
+            case "503" -> ProblemType.SERVICE_UNAVAILABLE;
             default -> ProblemType.PRECONDITION_REQUIRED;
         };
         Map<String, Object> problem = new LinkedHashMap<>();

@@ -18,7 +18,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
-    INTERNAL(500, "Internal error");
+    INTERNAL(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable");
 
     public final int status;
     public final String title;

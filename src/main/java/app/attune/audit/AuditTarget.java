@@ -30,8 +30,12 @@ public record AuditTarget(AuditAction action, AuditedType type, UUID resourceId,
         AuditAction action = switch (method) {
             case "GET" -> id == null || nested != null ? AuditAction.LIST : AuditAction.READ;
             case "POST" -> AuditAction.CREATE;
-            default -> AuditAction.UPDATE;
+            case "PUT", "PATCH", "DELETE" -> AuditAction.UPDATE;
+            default -> null;
         };
+        if (action == null) {
+            return Optional.empty();
+        }
         if ("sign".equals(nested)) {
             action = AuditAction.SIGN;
         } else if ("report".equals(nested)) {

@@ -32,6 +32,12 @@ public class ClientRepository {
                 .page(page.page(), page.size());
     }
 
+    /** Whether the therapist registered the client or treats it in an alliance of its own. */
+    public boolean treatedBy(Caller caller, UUID clientId) {
+        return Client.count("from Client c where c.id = ?1 and (c.createdBy = ?2 or exists "
+                + "(select 1 from Alliance a where a.clientId = c.id and a.therapistId = ?2))", clientId, caller.practitionerId()) > 0;
+    }
+
     public boolean externalIdTaken(UUID organizationId, String externalId) {
         return Client.count("organizationId = ?1 and externalId = ?2", organizationId, externalId) > 0;
     }

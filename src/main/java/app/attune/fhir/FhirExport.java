@@ -67,6 +67,8 @@ import org.hl7.fhir.r4.model.Resource;
 public class FhirExport {
 
     private static final String CLIENT_IDS = FhirTerminology.BASE + "NamingSystem/client-external-id";
+    /** This service's own client ids, for clients without an EHR id: never to be taken for the EHR's. */
+    private static final String ATTUNE_CLIENT_IDS = FhirTerminology.BASE + "NamingSystem/client-id";
     private static final String EPISODE_IDS = FhirTerminology.BASE + "NamingSystem/alliance-external-id";
     private static final String ENCOUNTER_IDS = FhirTerminology.BASE + "NamingSystem/session-external-id";
     private static final String PRACTITIONER_IDS = FhirTerminology.BASE + "NamingSystem/practitioner-id";
@@ -111,7 +113,11 @@ public class FhirExport {
 
         Client client = Client.findById(alliance.clientId);
         Patient patient = new Patient();
-        patient.addIdentifier().setSystem(CLIENT_IDS).setValue(client.externalId != null ? client.externalId : client.id.toString());
+        if (client.externalId != null) {
+            patient.addIdentifier().setSystem(CLIENT_IDS).setValue(client.externalId);
+        } else {
+            patient.addIdentifier().setSystem(ATTUNE_CLIENT_IDS).setValue(client.id.toString());
+        }
         if (client.birthYear != null) {
             patient.setBirthDateElement(new DateType(Integer.toString(client.birthYear)));
         }
@@ -169,7 +175,7 @@ public class FhirExport {
         }
         for (TherapySession session : sessions) {
             if (session.note != null && !session.note.isBlank()) {
-                bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID())
+                bundle.addEntry().setFullUrl("urn:uuid:" + derived("DocumentReference", session.id))
                         .setResource(progressNote(session, addenda.getOrDefault(session.id, List.of()), patientRef, therapistRef, refs));
             }
         }
@@ -222,8 +228,8 @@ public class FhirExport {
                 answer.setValue(new DecimalType(score));
             }
         }
-        UUID responseId = UUID.randomUUID();
-        Reference responseRef = add(bundle, response, responseId, refs);
+        // Derived ids, the same in every export, so that a consumer importing twice finds the same resources.
+        Reference responseRef = add(bundle, response, derived("QuestionnaireResponse", measure.id), refs);
 
         Observation score = new Observation();
         score.setStatus(Observation.ObservationStatus.FINAL);
@@ -243,7 +249,7 @@ public class FhirExport {
                 .setCode(concept(FhirTerminology.INSTRUMENT, FhirTerminology.subscaleCode(instrument, name), null))
                 .setValue(new Quantity().setValue(value).setSystem(UCUM).setCode("{score}").setUnit("score")));
         score.addDerivedFrom(responseRef);
-        add(bundle, score, UUID.randomUUID(), refs);
+        add(bundle, score, derived("Observation", measure.id), refs);
     }
 
     private static Observation rupture(Rupture rupture, TherapySession session, Reference patient, Map<UUID, String> refs) {
@@ -328,6 +334,10 @@ public class FhirExport {
     private static DateTimeType time(OffsetDateTime time) {
         return new DateTimeType(Date.from(time.toInstant()), ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND,
                 TimeZone.getTimeZone(ZoneOffset.UTC));
+    }
+
+    private static UUID derived(String kind, UUID from) {
+        return UUID.nameUUIDFromBytes((kind + "/" + from).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Reference add(Bundle bundle, Resource resource, UUID id, Map<UUID, String> refs) {

@@ -43,7 +43,8 @@ public class IdempotencyInterceptor {
         this.caller = caller;
         this.request = request;
         this.keys = keys;
-        this.mapper = mapper;
+        // Map entries in key order: a retry that lists a measure's items in another order is the same request.
+        this.mapper = mapper.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
     @AroundInvoke

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -78,20 +76,34 @@ public class IdempotencyKeys {
     }
 
     void store(UUID practitionerId, String key, String requestHash, Response answer) throws JsonProcessingException {
-        String body = answer.getEntity() == null ? null : mapper.writeValueAsString(answer.getEntity());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        // Expired keys of this caller go as new ones arrive; an expired key may be used afresh.
-        em.createNativeQuery("delete from idempotency_key where practitioner_id = ?1 and expires_at <= ?2")
-                .setParameter(1, practitionerId).setParameter(2, now).executeUpdate();
+        String body = answer.getEntity() == null ? null : storable(answer.getEntity());
+        // An expired key of this caller may be used afresh; the database's clock decides, as in find.
+        em.createNativeQuery("delete from idempotency_key where practitioner_id = ?1 and idempotency_key = ?2 and expires_at <= now()")
+                .setParameter(1, practitionerId).setParameter(2, key).executeUpdate();
         em.createNativeQuery("""
                 insert into idempotency_key (practitioner_id, idempotency_key, request_hash, response_status, response_body,
                     response_location, response_etag, created_at, expires_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), now() + make_interval(secs => ?8))""")
                 .setParameter(1, practitionerId).setParameter(2, key).setParameter(3, requestHash)
                 .setParameter(4, answer.getStatus()).setParameter(5, body == null ? "" : body)
                 .setParameter(6, answer.getLocation() == null ? "" : answer.getLocation().toString())
                 .setParameter(7, answer.getHeaderString(HttpHeaders.ETAG) == null ? "" : answer.getHeaderString(HttpHeaders.ETAG))
-                .setParameter(8, now).setParameter(9, now.plus(retention))
+                .setParameter(8, (double) retention.toSeconds())
                 .executeUpdate();
+    }
+
+    /** The answer as kept: a private note is never copied out of its session, so a replay shows it as null. */
+    private String storable(Object entity) throws JsonProcessingException {
+        var tree = mapper.valueToTree(entity);
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has("privateNote")) {
+            object.putNull("privateNote");
+        }
+        return mapper.writeValueAsString(tree);
+    }
+
+    /** Drops every expired key; run in the background so that answers never outlive their retention. */
+    @jakarta.transaction.Transactional
+    public int purgeExpired() {
+        return em.createNativeQuery("delete from idempotency_key where expires_at <= now()").executeUpdate();
     }
 }

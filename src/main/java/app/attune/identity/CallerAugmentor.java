@@ -2,6 +2,7 @@ package app.attune.identity;
 
 import app.attune.api.ProblemType;
 import app.attune.api.TextRules;
+import app.attune.database.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,7 +50,8 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             try {
                 caller = registry.resolve(orgKey, subject, usable(name) ? name : null, claimed);
             } catch (SQLException e) {
-                throw new IllegalStateException("practitioner lookup failed", e);
+                throw DatabaseOutage.causes(e) ? new DatabaseOutage.DatabaseUnavailable(e)
+                        : new IllegalStateException("practitioner lookup failed", e);
             }
             Principal principal = identity.getPrincipal();
             return QuarkusSecurityIdentity.builder()

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PractitionerChanges(
         @Size(max = Text.LABEL_MAX) @Pattern(regexp = Text.TRIMMED, message = "must not start or end with blanks")
         @Schema(example = "Dr. A. Okafor") String displayName,
-        @NotNull @Size(min = 1, max = 4) @Schema(example = "[\"therapist\", \"supervisor\"]")
+        @NotNull @Size(max = 4) @Schema(description = "May be empty: a practitioner without roles signs in to nothing.",
+                example = "[\"therapist\", \"supervisor\"]")
         List<@NotNull @Pattern(regexp = Roles.PATTERN, message = "must be therapist, supervisor, admin or integration") String> roles,
         UUID supervisorId,
         @NotNull @Schema(example = "false") Boolean active) {

@@ -99,7 +99,9 @@ public class PractitionerService {
         Versions.check(expectedVersion, practitioner.version);
         PractitionerChanges changes = mergePatch.apply(PractitionerChanges.of(practitioner), patch, READ_ONLY);
         InputErrors errors = new InputErrors();
-        checkSupervisor(me, practitioner.id, changes.supervisorId(), errors);
+        if (!java.util.Objects.equals(changes.supervisorId(), practitioner.supervisorId)) {
+            checkSupervisor(me, practitioner.id, changes.supervisorId(), errors);
+        }
         errors.throwIfAny();
         if (practitioner.id.equals(me.practitionerId()) && (!changes.active() || !changes.roles().contains(Roles.ADMIN))) {
             // Keeps an organization from locking out the admin making the change.

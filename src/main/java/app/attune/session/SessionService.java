@@ -168,6 +168,10 @@ public class SessionService {
         checkAgainstRuptures(session, occurredAt, changes.durationMinutes(), errors);
         errors.throwIfAny();
         if (!occurredAt.isEqual(session.occurredAt)) {
+            for (UUID repair : em.createQuery("select r.id from Repair r where r.sessionId = :session", UUID.class)
+                    .setParameter("session", session.id).getResultList()) {
+                changeFeed.record(AuditedType.REPAIR, repair, session.allianceId, ChangeAction.UPDATE);
+            }
             // Repairs made in the session happened when it did.
             em.createQuery("update Repair r set r.performedAt = :time where r.sessionId = :session")
                     .setParameter("time", occurredAt).setParameter("session", session.id).executeUpdate();

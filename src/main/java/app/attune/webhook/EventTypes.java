@@ -4,7 +4,7 @@ package app.attune.webhook;
 final class EventTypes {
 
     static final String PATTERN = "^(client\\.created|alliance\\.(created|updated|closed)|session\\.(created|updated|signed)"
-            + "|measure\\.created|rupture\\.(created|updated)|repair\\.created)$";
+            + "|measure\\.created|rupture\\.(created|updated)|repair\\.(created|updated))$";
 
     private EventTypes() {
     }

@@ -30,6 +30,9 @@ final class ReceiverAddress {
         if (uri.getUserInfo() != null) {
             return "must not carry credentials";
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            return "has a port outside 1 to 65535";
+        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
@@ -53,8 +56,39 @@ final class ReceiverAddress {
         }
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xFE) == 0xFC; // unique local fc00::/7
+            if ((bytes[0] & 0xFE) == 0xFC) {
+                return true; // unique local fc00::/7
+            }
+            byte[] embedded = embeddedIpv4(bytes);
+            return embedded != null && isPrivateIpv4(embedded);
         }
-        return (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64; // carrier-grade NAT 100.64.0.0/10
+        return isPrivateIpv4(bytes);
+    }
+
+    private static boolean isPrivateIpv4(byte[] b) {
+        int first = b[0] & 0xFF;
+        int second = b[1] & 0xFF;
+        return first == 0 || first == 10 || first == 127 || first >= 224 // this network, private, loopback, multicast and reserved
+                || first == 100 && (second & 0xC0) == 64 // carrier-grade NAT 100.64.0.0/10
+                || first == 169 && second == 254 // link-local, cloud metadata
+                || first == 172 && (second & 0xF0) == 16
+                || first == 192 && second == 168
+                || first == 198 && (second & 0xFE) == 18; // benchmarking 198.18.0.0/15
+    }
+
+    /** The IPv4 address inside a 6to4 (2002::/16), NAT64 (64:ff9b::/96) or IPv4-compatible (::a.b.c.d) address. */
+    private static byte[] embeddedIpv4(byte[] v6) {
+        if ((v6[0] & 0xFF) == 0x20 && (v6[1] & 0xFF) == 0x02) {
+            return new byte[] {v6[2], v6[3], v6[4], v6[5]};
+        }
+        boolean nat64 = (v6[0] & 0xFF) == 0x00 && (v6[1] & 0xFF) == 0x64 && (v6[2] & 0xFF) == 0xFF && (v6[3] & 0xFF) == 0x9B;
+        boolean compatible = true;
+        for (int i = 0; i < 12; i++) {
+            compatible &= v6[i] == 0;
+        }
+        if (nat64 || compatible) {
+            return new byte[] {v6[12], v6[13], v6[14], v6[15]};
+        }
+        return null;
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +26,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -125,7 +126,7 @@ public class WebhookSender {
                         select d.id, d.payload, d.attempts, w.url, w.secret, s.allow_private_webhook_receivers
                         from webhook_delivery d join webhook w on w.id = d.webhook_id
                         join organization_settings s on s.organization_id = w.organization_id
-                        where d.status = 'PENDING' and d.next_attempt_at <= now()
+                        where d.status = 'PENDING' and d.next_attempt_at <= now() and w.deleted_at is null
                         order by d.next_attempt_at, d.position limit ? for update of d skip locked""")) {
                     select.setInt(1, BATCH);
                     try (ResultSet rows = select.executeQuery()) {
@@ -172,15 +173,21 @@ public class WebhookSender {
                     .header("webhook-signature", "v1," + signature(delivery.secret(), delivery.id().toString(), timestamp,
                             delivery.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8)).build();
+            // The whole exchange is bounded, body included: a receiver that trickles its answer is cut off.
+            var exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
             try {
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (HttpTimeoutException e) {
+                status = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            } catch (TimeoutException e) {
+                exchange.cancel(true);
                 error = "timed out";
-            } catch (IOException e) {
-                error = "could not connect";
+            } catch (ExecutionException e) {
+                error = e.getCause() instanceof HttpTimeoutException ? "timed out" : "could not connect";
             } catch (InterruptedException e) {
+                exchange.cancel(true);
                 Thread.currentThread().interrupt();
                 error = "interrupted";
+            } catch (RuntimeException e) {
+                error = "could not send";
             }
         }
         return new Outcome(status, error, (int) ((System.nanoTime() - started) / 1_000_000));

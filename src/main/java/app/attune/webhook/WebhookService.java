@@ -3,6 +3,9 @@ package app.attune.webhook;
 import app.attune.api.ApiProblem;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.organization.SettingsService;
@@ -29,8 +32,10 @@ public class WebhookService {
     private final CurrentCaller caller;
     private final SettingsService settings;
     private final EntityManager em;
+    private final AuditTrail audit;
 
-    WebhookService(CurrentCaller caller, SettingsService settings, EntityManager em) {
+    WebhookService(CurrentCaller caller, SettingsService settings, EntityManager em, AuditTrail audit) {
+        this.audit = audit;
         this.caller = caller;
         this.settings = settings;
         this.em = em;
@@ -54,6 +59,7 @@ public class WebhookService {
         webhook.createdBy = me.practitionerId();
         webhook.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         webhook.persistAndFlush();
+        audit.done(AuditAction.CREATE, AuditedType.WEBHOOK, webhook.id, null);
         return WebhookView.of(webhook, true);
     }
 
@@ -71,6 +77,7 @@ public class WebhookService {
         webhook.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.createNativeQuery("update webhook_delivery set status = 'FAILED' where webhook_id = ?1 and status = 'PENDING'")
                 .setParameter(1, webhook.id).executeUpdate();
+        audit.done(AuditAction.UPDATE, AuditedType.WEBHOOK, webhook.id, null);
     }
 
     @Transactional

@@ -55,6 +55,18 @@ class ChangeFeedTest {
     }
 
     @Test
+    void movingASessionUpdatesTheRepairsMadeInIt() {
+        String alliance = therapist.createAlliance();
+        String session = therapist.postSession(alliance, Journal.session("2026-09-03").ruptures(Journal.rupture("WITHDRAWAL", 3,
+                List.of(), Journal.repair("INVITE_DISCUSSION_OF_RUPTURE", "RESOLVED")))).statusCode(201).extract().path("id");
+        String last = (String) follow(therapist, "0").get(follow(therapist, "0").size() - 1).get("cursor");
+        therapist.request().header("If-Match", "\"0\"").body(Map.of("occurredAt", "2026-09-03T17:00:00Z"))
+                .patch("/api/v1/sessions/{id}", session).then().statusCode(200);
+        assertEquals(List.of("repair.updated", "session.updated"),
+                follow(therapist, last).stream().map(c -> c.get("eventType")).toList());
+    }
+
+    @Test
     void aConsumerSeesOnlyWhatItMaySeeAndNeverStallsOnTheRest() {
         therapist.createAlliance();
         Practitioner colleague = therapist.colleague("therapist");

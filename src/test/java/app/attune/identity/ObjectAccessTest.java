@@ -128,6 +128,11 @@ class ObjectAccessTest {
                 .post("/api/v1/sessions/{id}/ruptures", mine.session()).then().statusCode(403);
         therapist.request().get("/api/v1/sessions/{id}", mine.session()).then()
                 .body("note", equalTo("Progress note")).body("ruptures", org.hamcrest.Matchers.hasSize(1));
+        // Reading a supervisee's client is not treating it: no alliance of its own with that client.
+        String superviseesClient = therapist.request().get("/api/v1/alliances/{id}", mine.alliance()).then()
+                .extract().path("clientId");
+        supervisingTherapist.request().body(Map.of("clientId", superviseesClient, "startedOn", "2026-09-01"))
+                .post("/api/v1/alliances").then().statusCode(400).body("errors.field", hasItem("clientId"));
         // Not a supervisee: not found.
         Practitioner stranger = therapist.colleague("therapist");
         supervisor.request().get("/api/v1/alliances/{id}", stranger.createAlliance()).then().statusCode(404);

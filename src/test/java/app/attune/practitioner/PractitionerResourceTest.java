@@ -90,6 +90,15 @@ class PractitionerResourceTest {
     }
 
     @Test
+    void aPractitionerWithoutRolesCanStillBeDeactivated() {
+        Practitioner roleless = therapist.colleague();
+        String id = roleless.id();
+        admin.request().get("/api/v1/practitioners/{id}", id).then().body("roles", org.hamcrest.Matchers.empty());
+        admin.request().header("If-Match", admin.etag("/api/v1/practitioners/{id}", id)).body(Map.of("active", false))
+                .patch("/api/v1/practitioners/{id}", id).then().statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
     void anotherOrganizationsPractitionersAreNotFound() {
         String id = therapist.id();
         Practitioner otherAdmin = Practitioner.therapist().colleague("admin");

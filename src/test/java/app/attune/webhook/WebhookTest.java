@@ -105,7 +105,9 @@ class WebhookTest {
     void privateAndMalformedReceiversAreRefusedUnlessAllowed() {
         for (String url : List.of("http://127.0.0.1:9/hook", "http://10.1.2.3/hook", "http://169.254.169.254/latest/meta-data",
                 "http://[::1]/hook", "http://100.64.0.1/hook", "ftp://example.org/hook", "http://user:pw@example.org/hook",
-                "not a url", "http://no-such-host.invalid/hook")) {
+                "not a url", "http://no-such-host.invalid/hook", "https://example.org:70000/hook",
+                "http://[2002:7f00:1::]/hook", "http://[64:ff9b::a00:1]/hook", "http://[::ffff:127.0.0.1]/hook",
+                "http://0.0.0.0/hook", "http://2130706433/hook")) {
             ehr.request()
                     .body(Map.of("url", url, "eventTypes", List.of("session.created")))
                     .post("/api/v1/webhooks").then().statusCode(400).body("errors.field", hasItem("url"));

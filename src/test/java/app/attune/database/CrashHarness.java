@@ -1,0 +1,351 @@
+package app.attune.database;
+
+import app.attune.support.DevToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The crash harness (a command, not a test): the packaged service against a PostgreSQL cluster of
+ * its own, with fsync on, while 12 writers post whole sessions, each with its own Idempotency-Key,
+ * and PostgreSQL is stopped three times (immediate stop, kill -9 of the postmaster, fast stop).
+ * Afterwards every request without a definite answer is retried with its original key, and the
+ * harness prints: acknowledged writes lost, duplicates, writes without their audit event, 500
+ * answers, pg_amcheck's verdict, and the time to 503 and to ready around each outage.
+ *
+ * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.CrashHarness
+ *
+ * Needs PostgreSQL 15's server binaries (/usr/lib/postgresql/15/bin, or -Dcrash.pgbin); as root it
+ * runs them as the postgres user. Everything stays on the loopback address; every loop is bounded.
+ */
+public final class CrashHarness {
+
+    private static final Path PGBIN = Path.of(System.getProperty("crash.pgbin", "/usr/lib/postgresql/15/bin"));
+    private static final int WRITERS = Integer.getInteger("crash.writers", 12);
+    private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("crash.seconds", 90));
+    private static final Duration DOWN = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path work = Path.of(System.getProperty("crash.dir", "/tmp/attune-crash-" + ProcessHandle.current().pid()));
+    private final Path data = work.resolve("pgdata");
+    private final boolean root = "root".equals(System.getProperty("user.name"));
+    private int dbPort;
+    private int httpPort;
+    private Process service;
+
+    /** One write as sent, and what became of it. */
+    private record Write(String key, String externalId, String alliance, String body) {
+    }
+
+    private final Map<Write, String> acknowledged = new ConcurrentHashMap<>();
+    private final List<Write> indefinite = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger serverErrors = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final List<String> outageTimes = Collections.synchronizedList(new ArrayList<>());
+
+    public static void main(String[] args) throws Exception {
+        new CrashHarness().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        if (root) {
+            shell("chown", "postgres:postgres", work.toString());
+        }
+        dbPort = freePort();
+        httpPort = freePort();
+        postgres("initdb", "-D", data.toString(), "--auth=trust", "-U", "postgres");
+        startPostgres();
+        startService();
+        waitFor(() -> status("/q/health/ready") == 200, Duration.ofSeconds(60), "the service never became ready");
+        String token = DevToken.forSubject("crash-therapist").org("crash-org").groups("therapist").expiresAt(java.time.Instant.now().plusSeconds(1800)).sign();
+        List<String> alliances = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            alliances.add(openAlliance(token));
+        }
+        System.out.printf("cluster on port %d (fsync on), service on %d, %d writers for %d s%n", dbPort, httpPort, WRITERS,
+                RUN.toSeconds());
+
+        long deadline = System.nanoTime() + RUN.toNanos();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        for (String alliance : alliances) {
+            writers.submit(() -> write(token, alliance, deadline));
+        }
+        outage("immediate stop", token, () -> postgres("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop"),
+                deadline, 0.15);
+        outage("kill -9 of the postmaster", token, () -> shell("kill", "-9",
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim()), deadline, 0.45);
+        outage("fast stop", token, () -> postgres("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop"), deadline, 0.75);
+        writers.shutdown();
+        writers.awaitTermination(RUN.toSeconds() + 30, TimeUnit.SECONDS);
+
+        // Every request without a definite answer, again with its original key: at most 60 s.
+        int retried = indefinite.size();
+        long retryDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!indefinite.isEmpty() && System.nanoTime() < retryDeadline) {
+            Write write = indefinite.remove(0);
+            send(token, write);
+        }
+        report(retried);
+        service.destroy();
+        service.waitFor(30, TimeUnit.SECONDS);
+        postgres("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
+        shell("rm", "-rf", work.toString());
+    }
+
+    private void write(String token, String alliance, long deadline) {
+        int n = 0;
+        while (System.nanoTime() < deadline) {
+            String externalId = "crash-" + UUID.randomUUID();
+            String body = """
+                    {"externalId": "%s", "occurredAt": "2026-10-%02dT15:00:00Z", "durationMinutes": 50, "attendance": "ATTENDED",
+                     "note": "Crash harness session %d", "measures": [{"instrument": "SRS", "timing": "POST_SESSION",
+                     "items": {"RELATIONSHIP": 8.5, "GOALS_AND_TOPICS": 7.0, "APPROACH": 9.0, "OVERALL": 8.0}}],
+                     "ruptures": [{"type": "WITHDRAWAL", "significance": 2, "tags": ["crash"],
+                                   "repairs": [{"strategy": "CLARIFY_MISUNDERSTANDING", "outcome": "RESOLVED"}]},
+                                  {"type": "CONFRONTATION", "significance": 3, "tags": [],
+                                   "repairs": [{"strategy": "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome": "PARTIALLY_RESOLVED"}]}]}"""
+                    .formatted(externalId, 1 + n % 28, n);
+            send(token, new Write(UUID.randomUUID().toString(), externalId, alliance, body));
+            n++;
+        }
+    }
+
+    /** Sends a write; files it as acknowledged, refused or indefinite. */
+    private void send(String token, Write write) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/alliances/" + write.alliance() + "/sessions"))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", write.key())
+                    .POST(HttpRequest.BodyPublishers.ofString(write.body())).build(), HttpResponse.BodyHandlers.ofString());
+            int status = answer.statusCode();
+            if (status == 201) {
+                String id = JSON.readTree(answer.body()).get("id").asText();
+                String earlier = acknowledged.putIfAbsent(write, id);
+                if (earlier != null && !earlier.equals(id)) {
+                    throw new IllegalStateException("a retry was answered with another session");
+                }
+            } else if (status >= 500 && status != 503) {
+                serverErrors.incrementAndGet();
+                indefinite.add(write);
+            } else if (status == 503 || status == 409 || status == 429) {
+                indefinite.add(write);
+            } else {
+                refused.incrementAndGet();
+                System.out.println("refused " + status + ": " + answer.body());
+            }
+        } catch (IOException | InterruptedException e) {
+            indefinite.add(write);
+        }
+    }
+
+    /** At the given share of the run: stop PostgreSQL, time the first 503, wait, start it, time readiness. */
+    private void outage(String how, String token, Step stop, long deadline, double at) throws Exception {
+        long start = deadline - RUN.toNanos();
+        long when = start + (long) (RUN.toNanos() * at);
+        while (System.nanoTime() < when) {
+            Thread.sleep(50);
+        }
+        stop.run();
+        long stopped = System.nanoTime();
+        waitFor(() -> probe(token) == 503, Duration.ofSeconds(10), "no 503 after the " + how);
+        long to503 = System.nanoTime() - stopped;
+        Thread.sleep(DOWN.toMillis());
+        startPostgres();
+        long started = System.nanoTime();
+        waitFor(() -> status("/q/health/ready") == 200, Duration.ofSeconds(30), "not ready after the " + how);
+        long toReady = System.nanoTime() - started;
+        outageTimes.add("%-26s 503 after %5d ms; ready %5d ms after PostgreSQL was back".formatted(how + ":",
+                to503 / 1_000_000, toReady / 1_000_000));
+    }
+
+    private void report(int retried) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres", "")) {
+            int lost = 0;
+            for (String id : acknowledged.values()) {
+                if (count(db, "select count(*) from session where id = ?::uuid", id) != 1) {
+                    lost++;
+                }
+            }
+            long duplicates = count(db, "select count(*) from (select external_id from session where external_id like 'crash-%' "
+                    + "group by external_id having count(*) > 1) d", null);
+            long stored = count(db, "select count(*) from session where external_id like 'crash-%'", null);
+            long withoutAudit = count(db, """
+                    select count(*) from session s where s.external_id like 'crash-%' and not exists
+                    (select 1 from audit_event e where e.resource_id = s.id and e.action = 'CREATE' and e.outcome = 'SUCCESS')""", null);
+            long partial = count(db, """
+                    select count(*) from session s where s.external_id like 'crash-%' and
+                    ((select count(*) from rupture r where r.session_id = s.id) <> 2
+                     or (select count(*) from repair p where p.session_id = s.id) <> 2
+                     or (select count(*) from measure m where m.session_id = s.id) <> 1)""", null);
+            String amcheck = pgAmcheck();
+            System.out.println();
+            outageTimes.forEach(System.out::println);
+            System.out.printf("""
+                    writes acknowledged (201)          %d
+                    sessions stored                    %d
+                    retried after an indefinite answer %d (still indefinite: %d)
+                    refused with a 4xx                 %d
+                    acknowledged writes lost           %d
+                    duplicates                         %d
+                    writes without their audit event   %d
+                    sessions stored in part            %d
+                    500 answers                        %d
+                    pg_amcheck                         %s
+                    """, acknowledged.size(), stored, retried, indefinite.size(), refused.get(), lost, duplicates, withoutAudit,
+                    partial, serverErrors.get(), amcheck);
+        }
+    }
+
+    private String pgAmcheck() throws Exception {
+        List<String> command = new ArrayList<>(List.of(PGBIN.resolve("pg_amcheck").toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(dbPort), "-U", "postgres", "--all", "--install-missing", "--heapallindexed"));
+        Process amcheck = processAsPostgres(command).redirectErrorStream(true).start();
+        String output = new String(amcheck.getInputStream().readAllBytes()).trim();
+        boolean finished = amcheck.waitFor(120, TimeUnit.SECONDS);
+        return finished && amcheck.exitValue() == 0 ? "clean" : "FAILED: " + output;
+    }
+
+    private String openAlliance(String token) throws Exception {
+        String client = post(token, "/api/v1/clients", "{\"displayLabel\": \"Crash client\"}").get("id").asText();
+        return post(token, "/api/v1/alliances", "{\"clientId\": \"" + client + "\", \"startedOn\": \"2026-09-01\"}").get("id").asText();
+    }
+
+    private JsonNode post(String token, String path, String body) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    /** A cheap request that needs the database: 503 while it is away. */
+    private int probe(String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri("/api/v1/alliances?size=1")).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    private int status(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    private void startPostgres() throws Exception {
+        postgres("pg_ctl", "-D", data.toString(), "-l", work.resolve("postgres.log").toString(), "-w",
+                "-o", "-p " + dbPort + " -c listen_addresses=127.0.0.1 -k " + work, "start");
+    }
+
+    private void startService() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
+        var env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("ATTUNE_LOCAL_DB", "false");
+        env.put("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
+        service = builder.start();
+    }
+
+    private void postgres(String program, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(PGBIN.resolve(program).toString());
+        command.addAll(List.of(arguments));
+        Process process = processAsPostgres(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(program + " failed: " + output);
+        }
+    }
+
+    private ProcessBuilder processAsPostgres(List<String> command) {
+        List<String> full = new ArrayList<>();
+        if (root) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        return new ProcessBuilder(full);
+    }
+
+    private static void shell(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private static long count(Connection db, String sql, String parameter) throws Exception {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            if (parameter != null) {
+                query.setString(1, parameter);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit, String failure)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(failure);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,193 @@
+package app.attune.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.attune.support.DevToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service against a PostgreSQL this test starts and stops: it starts live but not
+ * ready without its database, answers 503 with Retry-After within 3 seconds while the database
+ * is away, is ready again within 5 seconds of its return, and on SIGTERM goes unready first,
+ * lets a request in flight finish and exits. Runs after packaging (failsafe).
+ */
+class DatabaseOutageIT {
+
+    private static final Path WORK = Path.of("target", "outage-it");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static EmbeddedPostgres postgres;
+    private static Process service;
+    private static int databasePort;
+    private static int httpPort;
+    private final String token = DevToken.forSubject("outage-therapist").org("outage-org").groups("therapist").sign();
+
+    @Test
+    void theServiceRidesOutDatabaseOutagesAndShutsDownGracefully() throws Exception {
+        prepare();
+        startService();
+        waitUntil(() -> status("/q/health/live") == 200, Duration.ofSeconds(60), "the service never became live");
+        assertEquals(503, status("/q/health/ready"), "ready without a database");
+        long started = System.nanoTime();
+        HttpResponse<String> refused = post("/api/v1/clients", "{\"displayLabel\":\"A\"}");
+        assertOutageAnswer(refused, started);
+
+        startDatabase();
+        Duration firstReady = waitUntil(() -> status("/q/health/ready") == 200, Duration.ofSeconds(30),
+                "not ready after the database appeared");
+        System.out.println("ready " + firstReady.toMillis() + " ms after the database first appeared (schema migrated)");
+        assertEquals(201, post("/api/v1/clients", "{\"displayLabel\":\"A\"}").statusCode());
+
+        for (int outage = 1; outage <= 2; outage++) {
+            postgres.close();
+            started = System.nanoTime();
+            assertOutageAnswer(post("/api/v1/clients", "{\"displayLabel\":\"B\"}"), started);
+            System.out.println("outage " + outage + ": 503 after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            assertEquals(200, status("/q/health/live"), "liveness must stay up");
+            assertEquals(503, status("/q/health/ready"), "readiness must go down");
+            startDatabase();
+            Duration back = waitUntil(() -> status("/q/health/ready") == 200, Duration.ofSeconds(5),
+                    "not ready within 5 seconds of the database's return");
+            System.out.println("outage " + outage + ": ready " + back.toMillis() + " ms after the database returned");
+            assertEquals(201, post("/api/v1/clients", "{\"displayLabel\":\"C\"}").statusCode());
+        }
+
+        // SIGTERM with a request in flight: it waits on a row held here until the shutdown has begun.
+        String alliance = createAlliance();
+        try (Connection blocker = postgres.getPostgresDatabase().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lock = blocker.prepareStatement("select id from alliance where id = ?::uuid for update")) {
+                lock.setString(1, alliance);
+                lock.executeQuery().close();
+            }
+            CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> post(
+                    "/api/v1/alliances/" + alliance + "/sessions",
+                    "{\"occurredAt\":\"2026-09-03T15:00:00Z\",\"attendance\":\"ATTENDED\"}"));
+            Thread.sleep(500);
+            service.destroy();
+            waitUntil(() -> status("/q/health/ready") == 503, Duration.ofSeconds(2), "readiness did not go down on SIGTERM");
+            blocker.rollback();
+            assertEquals(201, inFlight.get(15, TimeUnit.SECONDS).statusCode(), "the request in flight did not finish");
+        }
+        long stopping = System.nanoTime();
+        assertTrue(service.waitFor(20, TimeUnit.SECONDS), "the service did not exit");
+        System.out.println("exited " + (System.nanoTime() - stopping) / 1_000_000 + " ms after the in-flight request finished");
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        if (service != null) {
+            service.destroyForcibly();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static void assertOutageAnswer(HttpResponse<String> answer, long started) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "no Retry-After");
+        assertTrue(millis < 3000, "503 took " + millis + " ms");
+    }
+
+    private static void prepare() throws IOException {
+        if (Files.exists(WORK)) {
+            try (Stream<Path> files = Files.walk(WORK)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(WORK);
+        databasePort = freePort();
+        httpPort = freePort();
+    }
+
+    private static void startDatabase() throws IOException {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("postgres").toFile())
+                .setCleanDataDirectory(false).setPort(databasePort).start();
+    }
+
+    private static void startService() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(WORK.resolve("service.log").toFile());
+        var env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + databasePort + "/postgres");
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("ATTUNE_LOCAL_DB", "false");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
+        service = builder.start();
+    }
+
+    private String createAlliance() throws IOException {
+        String client = JSON.readTree(post("/api/v1/clients", "{\"displayLabel\":\"D\"}").body()).get("id").asText();
+        HttpResponse<String> alliance = post("/api/v1/alliances", "{\"clientId\":\"" + client + "\",\"startedOn\":\"2026-09-01\"}");
+        assertEquals(201, alliance.statusCode(), alliance.body());
+        return JSON.readTree(alliance.body()).get("id").asText();
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int status(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    private static Duration waitUntil(BooleanSupplier condition, Duration limit, String failure) throws InterruptedException {
+        long started = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() - started < limit.toNanos(), failure);
+            Thread.sleep(100);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
