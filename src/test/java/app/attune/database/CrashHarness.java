@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -72,6 +71,21 @@ public final class CrashHarness {
     }
 
     private void run() throws Exception {
+        try {
+            measure();
+        } finally {
+            if (service != null) {
+                service.destroy();
+                service.waitFor(30, TimeUnit.SECONDS);
+            }
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                postgres("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
+            }
+            shell("rm", "-rf", work.toString());
+        }
+    }
+
+    private void measure() throws Exception {
         Files.createDirectories(work);
         if (root) {
             shell("chown", "postgres:postgres", work.toString());
@@ -111,10 +125,6 @@ public final class CrashHarness {
             send(token, write);
         }
         report(retried);
-        service.destroy();
-        service.waitFor(30, TimeUnit.SECONDS);
-        postgres("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
-        shell("rm", "-rf", work.toString());
     }
 
     private void write(String token, String alliance, long deadline) {
@@ -184,7 +194,10 @@ public final class CrashHarness {
     }
 
     private void report(int retried) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres", "")) {
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", "postgres");
+        // The driver directly: DriverManager does not see it from exec:java's class loader.
+        try (Connection db = new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", credentials)) {
             int lost = 0;
             for (String id : acknowledged.values()) {
                 if (count(db, "select count(*) from session where id = ?::uuid", id) != 1) {
