@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,20 @@ public class ChangeFeed {
     @Transactional(Transactional.TxType.MANDATORY)
     public long appendPending(UUID organizationId, long lastPosition) {
         long position = lastPosition;
+        List<PendingChanges.Change> changes = pending.drain();
+        if (changes.isEmpty()) {
+            return position;
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        for (PendingChanges.Change change : pending.drain()) {
+        // Two statements for all of the transaction's changes: the organization's chain row is locked until the commit.
+        StringBuilder events = new StringBuilder("insert into change_event (organization_id, position, resource_type, "
+                + "resource_id, alliance_id, action, occurred_at) values ");
+        StringBuilder deliveries = new StringBuilder("insert into webhook_delivery (id, webhook_id, position, event_type, payload, "
+                + "status, next_attempt_at, created_at) select gen_random_uuid(), w.id, v.position, v.event_type, v.payload, "
+                + "'PENDING', v.created_at, v.created_at from (values ");
+        List<Object> eventValues = new ArrayList<>();
+        List<Object> deliveryValues = new ArrayList<>();
+        for (PendingChanges.Change change : changes) {
             position++;
             ChangeEvent event = new ChangeEvent();
             event.organizationId = organizationId;
@@ -63,15 +76,21 @@ public class ChangeFeed {
             event.allianceId = change.allianceId();
             event.action = change.action();
             event.occurredAt = now;
-            em.persist(event);
             String type = eventType(change.type(), change.action());
-            em.createNativeQuery("""
-                    insert into webhook_delivery (id, webhook_id, position, event_type, payload, status, next_attempt_at, created_at)
-                    select gen_random_uuid(), w.id, ?1, ?2, ?3, 'PENDING', ?4, ?4 from webhook w
-                    where w.organization_id = ?5 and w.deleted_at is null and ?2 = any(w.event_types)""")
-                    .setParameter(1, position).setParameter(2, type).setParameter(3, payload(type, ChangeView.of(event)))
-                    .setParameter(4, now).setParameter(5, organizationId).executeUpdate();
+            events.append(eventValues.isEmpty() ? "" : ", ")
+                    .append("(cast(? as uuid), ?, ?, cast(? as uuid), cast(nullif(?, '') as uuid), ?, cast(? as timestamptz))");
+            eventValues.addAll(List.of(organizationId.toString(), position, change.type().name(),
+                    change.resourceId().toString(), change.allianceId() == null ? "" : change.allianceId().toString(),
+                    change.action().name(), now.toString()));
+            deliveries.append(deliveryValues.isEmpty() ? "" : ", ")
+                    .append("(cast(? as bigint), cast(? as text), cast(? as text), cast(? as timestamptz))");
+            deliveryValues.addAll(List.of(position, type, payload(type, ChangeView.of(event)), now.toString()));
         }
+        deliveries.append(") v(position, event_type, payload, created_at) join webhook w on w.organization_id = cast(? as uuid) "
+                + "and w.deleted_at is null and v.event_type = any(w.event_types)");
+        deliveryValues.add(organizationId.toString());
+        execute(events.toString(), eventValues);
+        execute(deliveries.toString(), deliveryValues);
         return position;
     }
 
@@ -107,6 +126,14 @@ public class ChangeFeed {
         // A short page saw everything up to the head: continue from there, past what the caller may not see.
         String next = more ? changes.get(changes.size() - 1).cursor() : Long.toString(Math.max(head, since));
         return new ChangePage(changes, next, more);
+    }
+
+    private void execute(String sql, List<Object> values) {
+        var statement = em.createNativeQuery(sql);
+        for (int i = 0; i < values.size(); i++) {
+            statement.setParameter(i + 1, values.get(i));
+        }
+        statement.executeUpdate();
     }
 
     static String eventType(AuditedType type, ChangeAction action) {

@@ -36,24 +36,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.CrashHarness
  *
- * Needs PostgreSQL 15's server binaries (/usr/lib/postgresql/15/bin, or -Dcrash.pgbin); as root it
+ * Needs PostgreSQL 15's server binaries (/usr/lib/postgresql/15/bin, or -Dpg.bin); as root it
  * runs them as the postgres user. Everything stays on the loopback address; every loop is bounded.
  */
 public final class CrashHarness {
 
-    private static final Path PGBIN = Path.of(System.getProperty("crash.pgbin", "/usr/lib/postgresql/15/bin"));
     private static final int WRITERS = Integer.getInteger("crash.writers", 12);
     private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("crash.seconds", 90));
     private static final Duration DOWN = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = PackagedService.HTTP;
 
     private final Path work = Path.of(System.getProperty("crash.dir", "/tmp/attune-crash-" + ProcessHandle.current().pid()));
-    private final Path data = work.resolve("pgdata");
-    private final boolean root = "root".equals(System.getProperty("user.name"));
-    private int dbPort;
-    private int httpPort;
-    private Process service;
+    private PostgresCluster cluster;
+    private PackagedService service;
 
     /** One write as sent, and what became of it. */
     private record Write(String key, String externalId, String alliance, String body) {
@@ -71,49 +67,38 @@ public final class CrashHarness {
     }
 
     private void run() throws Exception {
-        try {
-            measure();
-        } finally {
-            if (service != null) {
-                service.destroy();
-                service.waitFor(30, TimeUnit.SECONDS);
+        try (PostgresCluster postgres = new PostgresCluster(work, PackagedService.freePort())) {
+            cluster = postgres;
+            cluster.start();
+            try (PackagedService started = new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"),
+                    Map.of("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000"))) {
+                service = started;
+                measure();
             }
-            if (Files.exists(data.resolve("postmaster.pid"))) {
-                postgres("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
-            }
-            shell("rm", "-rf", work.toString());
         }
     }
 
     private void measure() throws Exception {
-        Files.createDirectories(work);
-        if (root) {
-            shell("chown", "postgres:postgres", work.toString());
-        }
-        dbPort = freePort();
-        httpPort = freePort();
-        postgres("initdb", "-D", data.toString(), "--auth=trust", "-U", "postgres");
-        startPostgres();
-        startService();
-        waitFor(() -> status("/q/health/ready") == 200, Duration.ofSeconds(60), "the service never became ready");
-        String token = DevToken.forSubject("crash-therapist").org("crash-org").groups("therapist").expiresAt(java.time.Instant.now().plusSeconds(1800)).sign();
+        PackagedService.waitUntil(() -> service.status("/q/health/ready") == 200, Duration.ofSeconds(60),
+                "the service never became ready");
+        String token = DevToken.forSubject("crash-therapist").org("crash-org").groups("therapist")
+                .expiresAt(java.time.Instant.now().plusSeconds(1800)).sign();
         List<String> alliances = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             alliances.add(openAlliance(token));
         }
-        System.out.printf("cluster on port %d (fsync on), service on %d, %d writers for %d s%n", dbPort, httpPort, WRITERS,
-                RUN.toSeconds());
+        System.out.printf("cluster on port %d (fsync on), service on %d, %d writers for %d s%n", cluster.port, service.port,
+                WRITERS, RUN.toSeconds());
 
         long deadline = System.nanoTime() + RUN.toNanos();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (String alliance : alliances) {
             writers.submit(() -> write(token, alliance, deadline));
         }
-        outage("immediate stop", token, () -> postgres("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop"),
-                deadline, 0.15);
-        outage("kill -9 of the postmaster", token, () -> shell("kill", "-9",
-                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim()), deadline, 0.45);
-        outage("fast stop", token, () -> postgres("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop"), deadline, 0.75);
+        outage("immediate stop", token, () -> cluster.stop("immediate"), deadline, 0.15);
+        outage("kill -9 of the postmaster", token, () -> PostgresCluster.run(List.of("kill", "-9", cluster.postmasterPid())),
+                deadline, 0.45);
+        outage("fast stop", token, () -> cluster.stop("fast"), deadline, 0.75);
         writers.shutdown();
         writers.awaitTermination(RUN.toSeconds() + 30, TimeUnit.SECONDS);
 
@@ -148,7 +133,7 @@ public final class CrashHarness {
     /** Sends a write; files it as acknowledged, refused or indefinite. */
     private void send(String token, Write write) {
         try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/alliances/" + write.alliance() + "/sessions"))
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v1/alliances/" + write.alliance() + "/sessions"))
                     .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").header("Idempotency-Key", write.key())
                     .POST(HttpRequest.BodyPublishers.ofString(write.body())).build(), HttpResponse.BodyHandlers.ofString());
@@ -182,22 +167,20 @@ public final class CrashHarness {
         }
         stop.run();
         long stopped = System.nanoTime();
-        waitFor(() -> probe(token) == 503, Duration.ofSeconds(10), "no 503 after the " + how);
+        PackagedService.waitUntil(() -> probe(token) == 503, Duration.ofSeconds(10), "no 503 after the " + how);
         long to503 = System.nanoTime() - stopped;
         Thread.sleep(DOWN.toMillis());
-        startPostgres();
+        cluster.start();
         long started = System.nanoTime();
-        waitFor(() -> status("/q/health/ready") == 200, Duration.ofSeconds(30), "not ready after the " + how);
+        PackagedService.waitUntil(() -> service.status("/q/health/ready") == 200, Duration.ofSeconds(30),
+                "not ready after the " + how);
         long toReady = System.nanoTime() - started;
         outageTimes.add("%-26s 503 after %5d ms; ready %5d ms after PostgreSQL was back".formatted(how + ":",
                 to503 / 1_000_000, toReady / 1_000_000));
     }
 
     private void report(int retried) throws Exception {
-        java.util.Properties credentials = new java.util.Properties();
-        credentials.setProperty("user", "postgres");
-        // The driver directly: DriverManager does not see it from exec:java's class loader.
-        try (Connection db = new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", credentials)) {
+        try (Connection db = cluster.connect()) {
             int lost = 0;
             for (String id : acknowledged.values()) {
                 if (count(db, "select count(*) from session where id = ?::uuid", id) != 1) {
@@ -235,12 +218,13 @@ public final class CrashHarness {
     }
 
     private String pgAmcheck() throws Exception {
-        List<String> command = new ArrayList<>(List.of(PGBIN.resolve("pg_amcheck").toString(), "-h", "127.0.0.1", "-p",
-                Integer.toString(dbPort), "-U", "postgres", "--all", "--install-missing", "--heapallindexed"));
-        Process amcheck = processAsPostgres(command).redirectErrorStream(true).start();
-        String output = new String(amcheck.getInputStream().readAllBytes()).trim();
-        boolean finished = amcheck.waitFor(120, TimeUnit.SECONDS);
-        return finished && amcheck.exitValue() == 0 ? "clean" : "FAILED: " + output;
+        try {
+            cluster.server("pg_amcheck", "-h", "127.0.0.1", "-p", Integer.toString(cluster.port), "-U", "postgres", "--all",
+                    "--install-missing", "--heapallindexed");
+            return "clean";
+        } catch (IllegalStateException e) {
+            return "FAILED: " + e.getMessage();
+        }
     }
 
     private String openAlliance(String token) throws Exception {
@@ -249,7 +233,7 @@ public final class CrashHarness {
     }
 
     private JsonNode post(String token, String path, String body) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 201) {
@@ -261,71 +245,11 @@ public final class CrashHarness {
     /** A cheap request that needs the database: 503 while it is away. */
     private int probe(String token) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri("/api/v1/alliances?size=1")).timeout(Duration.ofSeconds(5))
+            return HTTP.send(HttpRequest.newBuilder(service.uri("/api/v1/alliances?size=1")).timeout(Duration.ofSeconds(5))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | InterruptedException e) {
             return -1;
         }
-    }
-
-    private int status(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + httpPort + path);
-    }
-
-    private void startPostgres() throws Exception {
-        postgres("pg_ctl", "-D", data.toString(), "-l", work.resolve("postgres.log").toString(), "-w",
-                "-o", "-p " + dbPort + " -c listen_addresses=127.0.0.1 -k " + work, "start");
-    }
-
-    private void startService() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
-        var env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("ATTUNE_LOCAL_DB", "false");
-        env.put("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000");
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
-        service = builder.start();
-    }
-
-    private void postgres(String program, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(PGBIN.resolve(program).toString());
-        command.addAll(List.of(arguments));
-        Process process = processAsPostgres(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(program + " failed: " + output);
-        }
-    }
-
-    private ProcessBuilder processAsPostgres(List<String> command) {
-        List<String> full = new ArrayList<>();
-        if (root) {
-            full.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        full.addAll(command);
-        return new ProcessBuilder(full);
-    }
-
-    private static void shell(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     private static long count(Connection db, String sql, String parameter) throws Exception {
@@ -337,23 +261,6 @@ public final class CrashHarness {
                 row.next();
                 return row.getLong(1);
             }
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit, String failure)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(failure);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -7,7 +7,6 @@ import app.attune.support.DevToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,18 +35,18 @@ class DatabaseOutageIT {
 
     private static final Path WORK = Path.of("target", "outage-it");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = PackagedService.HTTP;
 
     private static EmbeddedPostgres postgres;
-    private static Process service;
+    private static PackagedService service;
     private static int databasePort;
-    private static int httpPort;
     private final String token = DevToken.forSubject("outage-therapist").org("outage-org").groups("therapist").sign();
 
     @Test
     void theServiceRidesOutDatabaseOutagesAndShutsDownGracefully() throws Exception {
         prepare();
-        startService();
+        service = new PackagedService("jdbc:postgresql://localhost:" + databasePort + "/postgres", WORK.resolve("service.log"),
+                java.util.Map.of());
         waitUntil(() -> status("/q/health/live") == 200, Duration.ofSeconds(60), "the service never became live");
         assertEquals(503, status("/q/health/ready"), "ready without a database");
         long started = System.nanoTime();
@@ -86,20 +85,20 @@ class DatabaseOutageIT {
                     "/api/v1/alliances/" + alliance + "/sessions",
                     "{\"occurredAt\":\"2026-09-03T15:00:00Z\",\"attendance\":\"ATTENDED\"}"));
             Thread.sleep(500);
-            service.destroy();
+            service.process.destroy();
             waitUntil(() -> status("/q/health/ready") == 503, Duration.ofSeconds(2), "readiness did not go down on SIGTERM");
             blocker.rollback();
             assertEquals(201, inFlight.get(15, TimeUnit.SECONDS).statusCode(), "the request in flight did not finish");
         }
         long stopping = System.nanoTime();
-        assertTrue(service.waitFor(20, TimeUnit.SECONDS), "the service did not exit");
+        assertTrue(service.process.waitFor(20, TimeUnit.SECONDS), "the service did not exit");
         System.out.println("exited " + (System.nanoTime() - stopping) / 1_000_000 + " ms after the in-flight request finished");
     }
 
     @AfterAll
     static void stopEverything() throws IOException {
         if (service != null) {
-            service.destroyForcibly();
+            service.process.destroyForcibly();
         }
         if (postgres != null) {
             postgres.close();
@@ -121,28 +120,12 @@ class DatabaseOutageIT {
             }
         }
         Files.createDirectories(WORK);
-        databasePort = freePort();
-        httpPort = freePort();
+        databasePort = PackagedService.freePort();
     }
 
     private static void startDatabase() throws IOException {
         postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("postgres").toFile())
                 .setCleanDataDirectory(false).setPort(databasePort).start();
-    }
-
-    private static void startService() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(WORK.resolve("service.log").toFile());
-        var env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + databasePort + "/postgres");
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("ATTUNE_LOCAL_DB", "false");
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
-        service = builder.start();
     }
 
     private String createAlliance() throws IOException {
@@ -164,30 +147,14 @@ class DatabaseOutageIT {
     }
 
     private static int status(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
+        return service.status(path);
     }
 
     private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + httpPort + path);
+        return service.uri(path);
     }
 
     private static Duration waitUntil(BooleanSupplier condition, Duration limit, String failure) throws InterruptedException {
-        long started = System.nanoTime();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() - started < limit.toNanos(), failure);
-            Thread.sleep(100);
-        }
-        return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PackagedService.waitUntil(condition, limit, failure);
     }
 }
