@@ -185,7 +185,8 @@ class HostileInputTest {
                     }
                     return (JsonNode) array;
                 }),
-                Arbitraries.just(NODES.objectNode().set("nested", NODES.objectNode().put("deeper", 1))));
+                // A fresh node each time: a shared one could be mutated into containing itself.
+                Arbitraries.create(() -> NODES.objectNode().set("nested", NODES.objectNode().put("deeper", 1))));
         return sample(values);
     }
 

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.attune.support.Blocking;
 import app.attune.support.Journal;
 import app.attune.support.Practitioner;
 import io.agroal.api.AgroalDataSource;
@@ -13,7 +14,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +126,7 @@ class ChangeFeedTest {
             slow = CompletableFuture.supplyAsync(() -> therapist.request().body(Journal.session("2026-09-10")
                     .repairs(Journal.repairOf(rupture, "ACKNOWLEDGE_OWN_CONTRIBUTION", "RESOLVED")))
                     .post("/api/v1/alliances/{id}/sessions", slowAlliance));
-            waitForABlockedQuery();
+            Blocking.waitForABlockedQuery(database);
             String fastSession = therapist.createSession(fastAlliance, "2026-09-04");
             List<Map<String, Object>> meanwhile = follow(therapist, cursor);
             assertEquals(List.of(fastSession), meanwhile.stream().map(c -> c.get("resourceId")).toList());
@@ -158,19 +158,5 @@ class ChangeFeedTest {
                 return changes;
             }
         }
-    }
-
-    private void waitForABlockedQuery() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try (Connection c = database.getConnection(); PreparedStatement q = c.prepareStatement(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"); ResultSet r = q.executeQuery()) {
-                r.next();
-                if (r.getInt(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        assertTrue(false, "the slow request never waited");
     }
 }

@@ -3,8 +3,8 @@ package app.attune.idempotency;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.attune.support.Blocking;
 import app.attune.support.Journal;
 import app.attune.support.Practitioner;
 import io.agroal.api.AgroalDataSource;
@@ -13,7 +13,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,7 +106,7 @@ class IdempotencyTest {
             // The first request claims its key, then waits for the alliance held here.
             CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> therapist.request()
                     .header("Idempotency-Key", key).body(body).post("/api/v1/alliances/{id}/sessions", alliance));
-            waitForABlockedQuery();
+            Blocking.waitForABlockedQuery(database);
             therapist.request().header("Idempotency-Key", key).body(body)
                     .post("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(409)
                     .contentType("application/problem+json");
@@ -137,19 +136,5 @@ class IdempotencyTest {
                 "externalId", episode)).post("/api/v1/alliances").then().statusCode(201).extract().path("id");
         therapist.request().queryParam("externalId", episode).get("/api/v1/alliances").then()
                 .body("items.id", org.hamcrest.Matchers.contains(found));
-    }
-
-    private void waitForABlockedQuery() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try (Connection c = database.getConnection(); PreparedStatement q = c.prepareStatement(
-                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"); ResultSet r = q.executeQuery()) {
-                r.next();
-                if (r.getInt(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        assertTrue(false, "the first request never waited for the lock");
     }
 }
