@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A PostgreSQL 15 cluster of a command's own (fsync on, loopback only, trust authentication) in
  * a folder it removes afterwards, run with the server binaries of the machine; as root, they run
- * as the postgres user.
+ * as the postgres user. -Dpg.options adds server settings, for diagnosis ("-c synchronous_commit=off").
  */
 final class PostgresCluster implements AutoCloseable {
 
@@ -35,7 +35,8 @@ final class PostgresCluster implements AutoCloseable {
 
     void start() throws Exception {
         server("pg_ctl", "-D", data.toString(), "-l", work.resolve("postgres.log").toString(), "-w",
-                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + work, "start");
+                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + work + " " + System.getProperty("pg.options", ""),
+                "start");
     }
 
     void stop(String mode) throws Exception {
