@@ -81,9 +81,15 @@ public class FhirExport {
     private final AllianceService alliances;
     private final AuditTrail audit;
 
+    private final Map<String, String> codeSystems = new HashMap<>();
+    private final Map<String, String> questionnaires = new HashMap<>();
+
     FhirExport(AllianceService alliances, AuditTrail audit) {
         this.alliances = alliances;
         this.audit = audit;
+        FhirTerminology.codeSystems().forEach((id, system) -> codeSystems.put(id, fhir.newJsonParser().encodeResourceToString(system)));
+        FhirTerminology.questionnaires().forEach((id, questionnaire) ->
+                questionnaires.put(id, fhir.newJsonParser().encodeResourceToString(questionnaire)));
     }
 
     /** The alliance's bundle as FHIR JSON; 404 as everywhere for an alliance the caller may not see. */
@@ -95,14 +101,14 @@ public class FhirExport {
         return json;
     }
 
+    /** A published code system as FHIR JSON, or null; they never change while the service runs. */
     public String codeSystem(String id) {
-        var system = FhirTerminology.codeSystems().get(id);
-        return system == null ? null : fhir.newJsonParser().encodeResourceToString(system);
+        return codeSystems.get(id);
     }
 
+    /** A published questionnaire as FHIR JSON, or null. */
     public String questionnaire(String id) {
-        Questionnaire questionnaire = FhirTerminology.questionnaires().get(id);
-        return questionnaire == null ? null : fhir.newJsonParser().encodeResourceToString(questionnaire);
+        return questionnaires.get(id);
     }
 
     private Bundle bundle(Alliance alliance) {

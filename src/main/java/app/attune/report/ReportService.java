@@ -7,7 +7,6 @@ import app.attune.api.ApiProblem;
 import app.attune.api.JournalDates;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
-import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.alliance.AllianceRepository;
 import app.attune.alliance.AllianceScope;

@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -85,6 +84,8 @@ class HostileInputTest {
 
         List<String> failures = new ArrayList<>();
         int sent = 0;
+        int sessionsCreated = 0;
+        int rupturesCreated = 0;
         for (Operation operation : operations) {
             boolean administrative = operation.path().contains("practitioners") || operation.path().contains("settings");
             Practitioner caller = null;
@@ -122,9 +123,6 @@ class HostileInputTest {
         assertEquals(1 + rupturesCreated, count("select count(*) from rupture where alliance_id = ?::uuid and session_id <> ?::uuid",
                 alliance, session));
     }
-
-    private int sessionsCreated;
-    private int rupturesCreated;
 
     /** A valid body, mutated one to three times. */
     private String hostileBody(JsonNode valid) {

@@ -1,7 +1,6 @@
 package app.attune.api;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import app.attune.support.Journal;
 import app.attune.support.Practitioner;
