@@ -77,13 +77,16 @@ public class IdempotencyKeys {
 
     void store(UUID practitionerId, String key, String requestHash, Response answer) throws JsonProcessingException {
         String body = answer.getEntity() == null ? null : storable(answer.getEntity());
-        // An expired key of this caller may be used afresh; the database's clock decides, as in find.
-        em.createNativeQuery("delete from idempotency_key where practitioner_id = ?1 and idempotency_key = ?2 and expires_at <= now()")
-                .setParameter(1, practitionerId).setParameter(2, key).executeUpdate();
+        // An expired key of this caller may be used afresh (it replaces the old row); the database's clock decides, as in find.
         em.createNativeQuery("""
                 insert into idempotency_key (practitioner_id, idempotency_key, request_hash, response_status, response_body,
                     response_location, response_etag, created_at, expires_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), now() + make_interval(secs => ?8))""")
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), now() + make_interval(secs => ?8))
+                on conflict (practitioner_id, idempotency_key) do update set request_hash = excluded.request_hash,
+                    response_status = excluded.response_status, response_body = excluded.response_body,
+                    response_location = excluded.response_location, response_etag = excluded.response_etag,
+                    created_at = excluded.created_at, expires_at = excluded.expires_at
+                where idempotency_key.expires_at <= now()""")
                 .setParameter(1, practitionerId).setParameter(2, key).setParameter(3, requestHash)
                 .setParameter(4, answer.getStatus()).setParameter(5, body == null ? "" : body)
                 .setParameter(6, answer.getLocation() == null ? "" : answer.getLocation().toString())

@@ -18,7 +18,7 @@ public record MeasureView(
         @Schema(description = "WAI_SR: TASK, BOND and GOAL sums; empty for the other instruments.", example = "{}")
         Map<String, BigDecimal> subscales) {
 
-    static MeasureView of(Measure m) {
+    public static MeasureView of(Measure m) {
         Map<String, BigDecimal> items = new java.util.TreeMap<>(m.items);
         return new MeasureView(m.id, m.sessionId, m.instrument, m.respondent, m.timing, items, m.total,
                 m.instrument.subscaleTotals(items));

@@ -17,7 +17,7 @@ public record RepairView(
         @Schema(example = "4") Integer resolutionRating,
         String description) {
 
-    static RepairView of(Repair r) {
+    public static RepairView of(Repair r) {
         return new RepairView(r.id, r.ruptureId, r.sessionId, r.performedAt, r.strategy, r.initiatedBy, r.outcome,
                 r.resolutionRating == null ? null : r.resolutionRating.intValue(), r.description);
     }

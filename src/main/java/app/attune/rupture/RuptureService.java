@@ -73,11 +73,10 @@ public class RuptureService {
         InputErrors errors = new InputErrors();
         checkRuptures(List.of(request), "", session.durationMinutes, errors);
         errors.throwIfAny();
-        Rupture rupture = store(session, request);
+        StoredRupture stored = store(session, request);
         em.flush();
-        RuptureView view = views(List.of(rupture)).get(0);
-        audit.done(AuditAction.CREATE, AuditedType.RUPTURE, rupture.id, rupture.allianceId);
-        return view;
+        audit.done(AuditAction.CREATE, AuditedType.RUPTURE, stored.rupture().id, stored.rupture().allianceId);
+        return stored.view();
     }
 
     @Transactional
@@ -228,8 +227,20 @@ public class RuptureService {
         }
     }
 
-    /** Stores a checked rupture of the session with its nested repairs. */
-    public Rupture store(TherapySession session, NewRupture request) {
+    /** A rupture just stored with the repairs that came with it; its view needs no query. */
+    public record StoredRupture(Rupture rupture, List<Repair> repairs) {
+
+        public RuptureView view() {
+            return RuptureView.of(rupture, repairs.stream().map(RepairView::of).toList());
+        }
+    }
+
+    /**
+     * Stores a checked rupture of the session with its nested repairs. Its status follows from
+     * those repairs from the start, so a rupture that arrives repaired is created RESOLVED.
+     */
+    public StoredRupture store(TherapySession session, NewRupture request) {
+        List<NewRepair> repairs = request.repairs() == null ? List.of() : request.repairs();
         Rupture rupture = new Rupture();
         rupture.id = UUID.randomUUID();
         rupture.organizationId = session.organizationId;
@@ -244,26 +255,34 @@ public class RuptureService {
         rupture.reportedBy = request.reportedBy() == null ? Reporter.THERAPIST : request.reportedBy();
         rupture.minuteInSession = request.minuteInSession();
         rupture.description = request.description();
-        rupture.status = RuptureStatus.OPEN;
+        rupture.status = RuptureStatus.from(repairs.stream().map(NewRepair::outcome).toList(), false);
         rupture.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         rupture.updatedAt = rupture.createdAt;
         rupture.persist();
         changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.CREATE);
-        if (request.repairs() != null) {
-            for (NewRepair repair : request.repairs()) {
-                storeRepair(rupture, session.id, session.occurredAt, repair);
-            }
+        List<Repair> stored = new ArrayList<>();
+        for (NewRepair repair : repairs) {
+            stored.add(newRepair(rupture, session.id, session.occurredAt, repair));
         }
-        return rupture;
+        return new StoredRupture(rupture, stored);
     }
 
     /** Stores a checked repair made in the given session of an earlier rupture (ruptureId in the body). */
-    public void storeSessionRepair(TherapySession session, NewRepair request) {
+    public Repair storeSessionRepair(TherapySession session, NewRepair request) {
         Rupture rupture = Rupture.findById(request.ruptureId());
-        storeRepair(rupture, session.id, session.occurredAt, request);
+        return storeRepair(rupture, session.id, session.occurredAt, request);
     }
 
+    /** Stores a repair of a rupture stored earlier, whose status then follows from all its repairs. */
     private Repair storeRepair(Rupture rupture, UUID sessionId, OffsetDateTime performedAt, NewRepair request) {
+        Repair repair = newRepair(rupture, sessionId, performedAt, request);
+        List<RepairOutcome> outcomes = em.createQuery("select r.outcome from Repair r where r.ruptureId = :rupture",
+                RepairOutcome.class).setParameter("rupture", rupture.id).getResultList();
+        updateStatus(rupture, RuptureStatus.from(outcomes, false));
+        return repair;
+    }
+
+    private Repair newRepair(Rupture rupture, UUID sessionId, OffsetDateTime performedAt, NewRepair request) {
         Repair repair = new Repair();
         repair.id = UUID.randomUUID();
         repair.organizationId = rupture.organizationId;
@@ -279,9 +298,6 @@ public class RuptureService {
         repair.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         repair.persist();
         changeFeed.record(AuditedType.REPAIR, repair.id, repair.allianceId, ChangeAction.CREATE);
-        List<RepairOutcome> outcomes = em.createQuery("select r.outcome from Repair r where r.ruptureId = :rupture",
-                RepairOutcome.class).setParameter("rupture", rupture.id).getResultList();
-        updateStatus(rupture, RuptureStatus.from(outcomes, false));
         return repair;
     }
 

@@ -20,6 +20,7 @@ import app.attune.measure.MeasureService;
 import app.attune.measure.MeasureView;
 import app.attune.rupture.NewRepair;
 import app.attune.rupture.NewRupture;
+import app.attune.rupture.Repair;
 import app.attune.rupture.RepairView;
 import app.attune.rupture.RuptureService;
 import app.attune.rupture.RuptureView;
@@ -112,17 +113,25 @@ public class SessionService {
         session.updatedAt = session.createdAt;
         session.persist();
         changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.CREATE);
+        List<MeasureView> measureViews = new ArrayList<>();
         for (var measure : request.measuresOrNone()) {
-            measures.store(session, measure);
+            measureViews.add(MeasureView.of(measures.store(session, measure)));
         }
+        List<RuptureView> ruptureViews = new ArrayList<>();
+        List<Repair> repairsMade = new ArrayList<>();
         for (NewRupture rupture : request.rupturesOrNone()) {
-            ruptures.store(session, rupture);
+            RuptureService.StoredRupture stored = ruptures.store(session, rupture);
+            repairsMade.addAll(stored.repairs());
+            ruptureViews.add(stored.view());
         }
         for (NewRepair repair : request.repairsOrNone()) {
-            ruptures.storeSessionRepair(session, repair);
+            repairsMade.add(ruptures.storeSessionRepair(session, repair));
         }
         em.flush();
-        return done(AuditAction.CREATE, session);
+        // Built from what was just stored, in the order a read returns it: no queries to read it back.
+        SessionView view = view(session, List.of(), measureViews, ruptureViews, repairsMade.stream().map(RepairView::of).toList());
+        audit.done(AuditAction.CREATE, AuditedType.SESSION, session.id, session.allianceId);
+        return view;
     }
 
     @Transactional
@@ -294,10 +303,14 @@ public class SessionService {
         Map<UUID, List<MeasureView>> measuresBySession = measures.viewsBySession(ids);
         Map<UUID, List<RuptureView>> rupturesBySession = ruptures.viewsBySession(ids);
         Map<UUID, List<RepairView>> repairsBySession = ruptures.repairsBySession(ids);
-        return list.stream().map(s -> new SessionView(s.id, s.allianceId, s.externalId, s.number, s.occurredAt, s.durationMinutes,
-                s.mode, s.attendance, s.note, readsPrivateNote(s) ? s.privateNote : null, s.status, s.signedAt,
-                addenda.getOrDefault(s.id, List.of()), measuresBySession.getOrDefault(s.id, List.of()),
-                rupturesBySession.getOrDefault(s.id, List.of()), repairsBySession.getOrDefault(s.id, List.of()),
-                s.version)).toList();
+        return list.stream().map(s -> view(s, addenda.getOrDefault(s.id, List.of()), measuresBySession.getOrDefault(s.id, List.of()),
+                rupturesBySession.getOrDefault(s.id, List.of()), repairsBySession.getOrDefault(s.id, List.of()))).toList();
+    }
+
+    private SessionView view(TherapySession s, List<AddendumView> addenda, List<MeasureView> measures, List<RuptureView> ruptures,
+            List<RepairView> repairs) {
+        return new SessionView(s.id, s.allianceId, s.externalId, s.number, s.occurredAt, s.durationMinutes, s.mode, s.attendance,
+                s.note, readsPrivateNote(s) ? s.privateNote : null, s.status, s.signedAt, addenda, measures, ruptures, repairs,
+                s.version);
     }
 }

@@ -33,16 +33,20 @@ import java.util.regex.Pattern;
  *
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.LoadBenchmark
  *
- * Options: -Dload.seconds (30), -Dload.sustain-minutes (10), -Dload.pool (16),
- * -Dload.one-organization-per-writer (false), -Dload.jfr=file (a flight recording of the service), -Dpg.bin.
+ * Options: -Dload.seconds (30), -Dload.warmup-seconds (30), -Dload.sustain-minutes (10), -Dload.pool (16),
+ * -Dload.one-organization-per-writer (false), -Dload.jvm="options" (of the service's JVM), -Dpg.bin, -Dpg.options.
  */
 public final class LoadBenchmark {
 
     private static final int CONNECTIONS = 16;
     private static final int READERS = 8;
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("load.seconds", 30));
+    /** Writes before the measured ones, so that the figures are those of a service whose code is compiled. */
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("load.warmup-seconds", 30));
     private static final Duration SUSTAIN = Duration.ofMinutes(Integer.getInteger("load.sustain-minutes", 10));
     private static final String POOL = System.getProperty("load.pool", "16");
+    /** The service's JVM options, for choosing them and for profiling ("-XX:StartFlightRecording=filename=f.jfr"). */
+    private static final String JVM_OPTIONS = System.getProperty("load.jvm", "");
     /** Writers share one organization by default; each organization's audit chain orders its commits. */
     private static final boolean SPREAD = Boolean.getBoolean("load.one-organization-per-writer");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,8 +94,7 @@ public final class LoadBenchmark {
         try (PostgresCluster cluster = new PostgresCluster(work, PackagedService.freePort())) {
             cluster.start();
             long launched = System.nanoTime();
-            String[] jvm = System.getProperty("load.jfr") == null ? new String[0]
-                    : new String[] {"-XX:StartFlightRecording=filename=" + System.getProperty("load.jfr") + ",settings=profile"};
+            String[] jvm = JVM_OPTIONS.isBlank() ? new String[0] : JVM_OPTIONS.trim().split("\\s+");
             try (PackagedService started = new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"),
                     Map.of("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", POOL), jvm)) {
                 service = started;
@@ -103,7 +106,10 @@ public final class LoadBenchmark {
                 for (int i = 0; i < CONNECTIONS; i++) {
                     alliances.add(openAlliance(SPREAD ? tokenOf("load-org-" + i) : token));
                 }
+                writeFor(alliances, WARMUP, 0);
+                Usage beforeWrites = usage(cluster);
                 int[] writes = writeFor(alliances, PHASE, 0);
+                Usage writeCpu = usage(cluster).minus(beforeWrites);
                 double serviceRate = writes[0] / (double) PHASE.toSeconds();
 
                 try (Connection db = cluster.connect(); Statement sql = db.createStatement()) {
@@ -112,11 +118,14 @@ public final class LoadBenchmark {
                     sql.execute("create sequence bench_number start 1000000");
                 }
                 Files.writeString(work.resolve("session.sql"), PGBENCH_SCRIPT);
+                Usage beforePgbench = usage(cluster);
                 String pgbench = cluster.server("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(cluster.port),
                         "-U", "postgres", "-c", Integer.toString(CONNECTIONS), "-j", "2", "-T", Long.toString(PHASE.toSeconds()),
                         "-f", work.resolve("session.sql").toString(), "postgres");
                 Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(pgbench);
                 double pgbenchRate = tps.find() ? Double.parseDouble(tps.group(1)) : Double.NaN;
+                Usage pgbenchCpu = usage(cluster).minus(beforePgbench);
+                double pgbenchTransactions = pgbenchRate * PHASE.toSeconds();
 
                 String reported = openAlliance(token);
                 for (int i = 0; i < 50; i++) {
@@ -135,19 +144,38 @@ public final class LoadBenchmark {
 
                         write path, %d connections, %d s                     service %8.1f sessions/s   pgbench %8.1f tx/s   ratio %.2f
                         (service: %d written, %d errors; each session: note, SRS with 4 items, 2 ruptures, 2 repairs,
-                         plus what the service adds: audit event, 6 change-feed rows, idempotency key)
+                         plus what the service adds: audit event, 6 change-feed rows, idempotency key; after %d s of warm-up)
+                CPU per session written: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms
+                CPU per pgbench transaction: PostgreSQL %.2f ms, pgbench %.2f ms
                         read path, %d readers, %d s: 50-session alliance report  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   (%d reports)
                         start-up to first ready answer                          %d ms
                         resident memory                                         %d MiB after start, %d MiB after the load
                         sustained %d min at %.1f sessions/s (70%%)               %d written, %d errors; resident memory %d -> %d MiB (%+.1f%%)
-                        pool size %s, JVM defaults (%s)
+                        pool size %s, JVM %s, options: %s
                         """, CONNECTIONS, PHASE.toSeconds(), serviceRate, pgbenchRate, serviceRate / pgbenchRate, writes[0], writes[1],
+                        WARMUP.toSeconds(), 1000 * writeCpu.service() / writes[0], 1000 * writeCpu.database() / writes[0],
+                        1000 * writeCpu.generator() / writes[0], 1000 * pgbenchCpu.database() / pgbenchTransactions,
+                        1000 * pgbenchCpu.children() / pgbenchTransactions,
                         READERS, PHASE.toSeconds(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                         latencies.size(), startup, rssStarted, rssLoaded, SUSTAIN.toMinutes(), target, sustained[0], sustained[1],
                         rssBeforeSustain, rssAfterSustain, 100.0 * (rssAfterSustain - rssBeforeSustain) / rssBeforeSustain, POOL,
-                        Runtime.version());
+                        Runtime.version(), JVM_OPTIONS.isBlank() ? "none (defaults)" : JVM_OPTIONS);
             }
         }
+    }
+
+    /** CPU seconds so far of the service, PostgreSQL (postmaster and backends), this generator and its finished children. */
+    private record Usage(double service, double database, double generator, double children) {
+
+        Usage minus(Usage earlier) {
+            return new Usage(service - earlier.service, database - earlier.database, generator - earlier.generator,
+                    children - earlier.children);
+        }
+    }
+
+    private Usage usage(PostgresCluster cluster) throws Exception {
+        return new Usage(CpuTime.of(service.process.pid()), CpuTime.ofTree(Long.parseLong(cluster.postmasterPid())),
+                CpuTime.ofThisProcess(), CpuTime.ofReapedChildren());
     }
 
     /** Writers, one per alliance, each with its own Idempotency-Key per request; paced when rate > 0. Returns {written, errors}. */
