@@ -2,6 +2,7 @@ package app.attune.audit;
 
 import app.attune.api.RequestTrace;
 import app.attune.change.ChangeFeed;
+import app.attune.database.NativeStatement;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -107,14 +108,26 @@ public class AuditTrail {
         event.clientAddress = clientAddress;
         event.prevHash = head[1].toString();
         event.hash = AuditHash.of(event);
-        em.persist(event);
+        // The event, the transaction's changes, their webhook deliveries and the new head: one statement while the row is locked.
+        NativeStatement write = new NativeStatement().append("with event as (insert into audit_event (organization_id, seq, id, "
+                + "occurred_at, actor_id, actor_roles, action, resource_type, resource_id, alliance_id, outcome, request_id, "
+                + "client_address, prev_hash, hash) values (cast(? as uuid), ?, cast(? as uuid), cast(? as timestamptz), "
+                + "cast(nullif(?, '') as uuid), ?, ?, ?, cast(nullif(?, '') as uuid), cast(nullif(?, '') as uuid), ?, ?, "
+                + "nullif(?, ''), ?, ?))", event.organizationId.toString(), event.seq, event.id.toString(),
+                event.occurredAt.toString(), text(event.actorId), event.actorRoles, event.action.name(), event.resourceType.name(),
+                text(event.resourceId), text(event.allianceId), event.outcome.name(), event.requestId, text(event.clientAddress),
+                event.prevHash, event.hash);
         // The same lock orders the transaction's changes in the feed.
         long lastChange = ((Number) head[2]).longValue();
         if (outcome == AuditOutcome.SUCCESS) {
-            lastChange = changes.appendPending(event.organizationId, lastChange);
+            lastChange = changes.appendPending(event.organizationId, lastChange, write);
         }
-        em.createNativeQuery("update audit_chain set last_seq = ?1, last_hash = ?2, last_change = ?3 where organization_id = ?4")
-                .setParameter(1, event.seq).setParameter(2, event.hash).setParameter(3, lastChange)
-                .setParameter(4, event.organizationId).executeUpdate();
+        write.append(" update audit_chain set last_seq = ?, last_hash = ?, last_change = ? where organization_id = cast(? as uuid)",
+                event.seq, event.hash, lastChange, event.organizationId.toString()).executeUpdate(em);
+    }
+
+    /** Absent values travel as empty text, which the statement turns back into null. */
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 }

@@ -4,6 +4,7 @@ import app.attune.alliance.AllianceScope;
 import app.attune.api.ApiProblem;
 import app.attune.audit.AuditedType;
 import app.attune.client.ClientScope;
+import app.attune.database.NativeStatement;
 import app.attune.identity.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,26 +46,24 @@ public class ChangeFeed {
     }
 
     /**
-     * Writes the transaction's changes from position {@code lastPosition + 1} on, with a webhook
-     * delivery for each subscription; the caller holds the organization's chain row. Returns the
-     * new last position.
+     * Adds the transaction's changes, from position {@code lastPosition + 1} on, with a webhook
+     * delivery for each subscription, to the caller's statement as two WITH clauses; the caller
+     * holds the organization's chain row. Returns the new last position.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long appendPending(UUID organizationId, long lastPosition) {
+    public long appendPending(UUID organizationId, long lastPosition, NativeStatement into) {
         long position = lastPosition;
         List<PendingChanges.Change> changes = pending.drain();
         if (changes.isEmpty()) {
             return position;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        // Two statements for all of the transaction's changes: the organization's chain row is locked until the commit.
-        StringBuilder events = new StringBuilder("insert into change_event (organization_id, position, resource_type, "
-                + "resource_id, alliance_id, action, occurred_at) values ");
-        StringBuilder deliveries = new StringBuilder("insert into webhook_delivery (id, webhook_id, position, event_type, payload, "
-                + "status, next_attempt_at, created_at) select gen_random_uuid(), w.id, v.position, v.event_type, v.payload, "
-                + "'PENDING', v.created_at, v.created_at from (values ");
-        List<Object> eventValues = new ArrayList<>();
-        List<Object> deliveryValues = new ArrayList<>();
+        NativeStatement deliveries = new NativeStatement();
+        into.append(", changes as (insert into change_event (organization_id, position, resource_type, resource_id, alliance_id, "
+                + "action, occurred_at) values ");
+        deliveries.append(", deliveries as (insert into webhook_delivery (id, webhook_id, position, event_type, payload, status, "
+                + "next_attempt_at, created_at) select gen_random_uuid(), w.id, v.position, v.event_type, v.payload, 'PENDING', "
+                + "v.created_at, v.created_at from (values ");
         for (PendingChanges.Change change : changes) {
             position++;
             ChangeEvent event = new ChangeEvent();
@@ -77,20 +75,17 @@ public class ChangeFeed {
             event.action = change.action();
             event.occurredAt = now;
             String type = eventType(change.type(), change.action());
-            events.append(eventValues.isEmpty() ? "" : ", ")
-                    .append("(cast(? as uuid), ?, ?, cast(? as uuid), cast(nullif(?, '') as uuid), ?, cast(? as timestamptz))");
-            eventValues.addAll(List.of(organizationId.toString(), position, change.type().name(),
-                    change.resourceId().toString(), change.allianceId() == null ? "" : change.allianceId().toString(),
-                    change.action().name(), now.toString()));
-            deliveries.append(deliveryValues.isEmpty() ? "" : ", ")
-                    .append("(cast(? as bigint), cast(? as text), cast(? as text), cast(? as timestamptz))");
-            deliveryValues.addAll(List.of(position, type, payload(type, ChangeView.of(event)), now.toString()));
+            String separator = position == lastPosition + 1 ? "" : ", ";
+            into.append(separator + "(cast(? as uuid), ?, ?, cast(? as uuid), cast(nullif(?, '') as uuid), ?, cast(? as timestamptz))",
+                    organizationId.toString(), position, change.type().name(), change.resourceId().toString(),
+                    change.allianceId() == null ? "" : change.allianceId().toString(), change.action().name(), now.toString());
+            deliveries.append(separator + "(cast(? as bigint), cast(? as text), cast(? as text), cast(? as timestamptz))",
+                    position, type, payload(type, ChangeView.of(event)), now.toString());
         }
+        into.append(")");
         deliveries.append(") v(position, event_type, payload, created_at) join webhook w on w.organization_id = cast(? as uuid) "
-                + "and w.deleted_at is null and v.event_type = any(w.event_types)");
-        deliveryValues.add(organizationId.toString());
-        execute(events.toString(), eventValues);
-        execute(deliveries.toString(), deliveryValues);
+                + "and w.deleted_at is null and v.event_type = any(w.event_types))", organizationId.toString());
+        into.append(deliveries);
         return position;
     }
 
@@ -126,14 +121,6 @@ public class ChangeFeed {
         // A short page saw everything up to the head: continue from there, past what the caller may not see.
         String next = more ? changes.get(changes.size() - 1).cursor() : Long.toString(Math.max(head, since));
         return new ChangePage(changes, next, more);
-    }
-
-    private void execute(String sql, List<Object> values) {
-        var statement = em.createNativeQuery(sql);
-        for (int i = 0; i < values.size(); i++) {
-            statement.setParameter(i + 1, values.get(i));
-        }
-        statement.executeUpdate();
     }
 
     static String eventType(AuditedType type, ChangeAction action) {

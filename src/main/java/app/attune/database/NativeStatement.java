@@ -1,0 +1,37 @@
+package app.attune.database;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One SQL statement assembled from parts, each with its positional parameters, so that several
+ * writes (data-modifying WITH clauses) cost one round trip.
+ */
+public final class NativeStatement {
+
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+
+    /** Appends SQL with a ? for each of the given parameters. */
+    public NativeStatement append(String part, Object... values) {
+        sql.append(part);
+        parameters.addAll(List.of(values));
+        return this;
+    }
+
+    /** Appends another statement's SQL and parameters. */
+    public NativeStatement append(NativeStatement other) {
+        sql.append(other.sql);
+        parameters.addAll(other.parameters);
+        return this;
+    }
+
+    public int executeUpdate(EntityManager em) {
+        var statement = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setParameter(i + 1, parameters.get(i));
+        }
+        return statement.executeUpdate();
+    }
+}
