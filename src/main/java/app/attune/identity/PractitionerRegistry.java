@@ -35,6 +35,12 @@ public class PractitionerRegistry {
         Set<String> claimed = new HashSet<>(claimedRoles);
         claimed.retainAll(Roles.ALL);
         try (Connection connection = dataSource.getConnection()) {
+            // Every request of a known practitioner: one select, no transaction to begin and commit.
+            UUID knownOrganization = organizations.get(orgKey);
+            Caller known = knownOrganization == null ? null : find(connection, knownOrganization, subject, claimed);
+            if (known != null) {
+                return known;
+            }
             connection.setAutoCommit(false);
             try {
                 UUID organizationId = organization(connection, orgKey);
@@ -87,16 +93,9 @@ public class PractitionerRegistry {
 
     private static Caller practitioner(Connection connection, UUID organizationId, String subject, String displayName,
             Set<String> claimed) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, roles, active from practitioner where organization_id = ? and subject = ?")) {
-            select.setObject(1, organizationId);
-            select.setString(2, subject);
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    return effective(row.getObject(1, UUID.class), organizationId, claimed, row.getArray(2),
-                            row.getBoolean(3));
-                }
-            }
+        Caller known = find(connection, organizationId, subject, claimed);
+        if (known != null) {
+            return known;
         }
         // First sight: the record grants what the identity provider granted, until an admin says otherwise.
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -110,6 +109,20 @@ public class PractitionerRegistry {
             insert.executeUpdate();
         }
         return practitioner(connection, organizationId, subject, displayName, claimed);
+    }
+
+    /** The practitioner as its record says, or null when there is no record yet. */
+    private static Caller find(Connection connection, UUID organizationId, String subject, Set<String> claimed)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, roles, active from practitioner where organization_id = ? and subject = ?")) {
+            select.setObject(1, organizationId);
+            select.setString(2, subject);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? effective(row.getObject(1, UUID.class), organizationId, claimed, row.getArray(2),
+                        row.getBoolean(3)) : null;
+            }
+        }
     }
 
     private static Caller effective(UUID id, UUID organizationId, Set<String> claimed, Array granted, boolean active)

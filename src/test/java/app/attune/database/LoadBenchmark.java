@@ -2,6 +2,7 @@ package app.attune.database;
 
 import app.attune.support.DevToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.LoadBenchmark
  *
  * Options: -Dload.seconds (30), -Dload.warmup-seconds (30), -Dload.sustain-minutes (10), -Dload.pool (16),
- * -Dload.one-organization-per-writer (false), -Dload.jvm="options" (of the service's JVM), -Dpg.bin, -Dpg.options.
+ * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.jvm="options" (of the service's JVM), -Dpg.bin, -Dpg.options.
  */
 public final class LoadBenchmark {
 
@@ -45,6 +46,8 @@ public final class LoadBenchmark {
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("load.warmup-seconds", 30));
     private static final Duration SUSTAIN = Duration.ofMinutes(Integer.getInteger("load.sustain-minutes", 10));
     private static final String POOL = System.getProperty("load.pool", "16");
+    /** Prints what PostgreSQL ran for the measured writes (needs -Dpg.options="-c shared_preload_libraries=pg_stat_statements"). */
+    private static final boolean STATEMENTS = Boolean.getBoolean("load.statements");
     /** The service's JVM options, for choosing them and for profiling ("-XX:StartFlightRecording=filename=f.jfr"). */
     private static final String JVM_OPTIONS = System.getProperty("load.jvm", "");
     /** Writers share one organization by default; each organization's audit chain orders its commits. */
@@ -84,6 +87,8 @@ public final class LoadBenchmark {
     private final Path work = Path.of("/tmp/attune-load-" + ProcessHandle.current().pid());
     private final String token = tokenOf("load-org");
     private PackagedService service;
+    /** The token each alliance was opened with; its writers post with it. */
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         new LoadBenchmark().run();
@@ -107,10 +112,19 @@ public final class LoadBenchmark {
                     alliances.add(openAlliance(SPREAD ? tokenOf("load-org-" + i) : token));
                 }
                 writeFor(alliances, WARMUP, 0);
+                if (STATEMENTS) {
+                    try (Connection db = cluster.connect(); Statement sql = db.createStatement()) {
+                        sql.execute("create extension if not exists pg_stat_statements");
+                        sql.execute("select pg_stat_statements_reset()");
+                    }
+                }
                 Usage beforeWrites = usage(cluster);
                 int[] writes = writeFor(alliances, PHASE, 0);
                 Usage writeCpu = usage(cluster).minus(beforeWrites);
                 double serviceRate = writes[0] / (double) PHASE.toSeconds();
+                if (STATEMENTS) {
+                    printStatements(cluster, writes[0]);
+                }
 
                 try (Connection db = cluster.connect(); Statement sql = db.createStatement()) {
                     sql.execute("create table bench_alliance as select row_number() over (order by id) as n, organization_id,"
@@ -129,7 +143,7 @@ public final class LoadBenchmark {
 
                 String reported = openAlliance(token);
                 for (int i = 0; i < 50; i++) {
-                    post("/api/v1/alliances/" + reported + "/sessions", SESSION.formatted(1 + i % 28));
+                    postForBody(token, "/api/v1/alliances/" + reported + "/sessions", SESSION.formatted(1 + i % 28));
                 }
                 List<Long> latencies = readFor(reported, PHASE);
                 long rssLoaded = service.residentMiB();
@@ -164,6 +178,19 @@ public final class LoadBenchmark {
         }
     }
 
+    private static void printStatements(PostgresCluster cluster, int sessions) throws Exception {
+        try (Connection db = cluster.connect(); Statement sql = db.createStatement();
+                var rows = sql.executeQuery("select calls, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)"
+                        + " from pg_stat_statements order by total_exec_time desc limit 25")) {
+            System.out.printf("%nstatements during the measured writes (%d sessions): calls per session, execution ms per session%n",
+                    sessions);
+            while (rows.next()) {
+                System.out.printf("%6.2f %7.3f  %s%n", rows.getLong(1) / (double) sessions, rows.getDouble(2) / sessions,
+                        rows.getString(3));
+            }
+        }
+    }
+
     /** CPU seconds so far of the service, PostgreSQL (postmaster and backends), this generator and its finished children. */
     private record Usage(double service, double database, double generator, double children) {
 
@@ -187,25 +214,38 @@ public final class LoadBenchmark {
         ExecutorService writers = Executors.newFixedThreadPool(alliances.size());
         for (String alliance : alliances) {
             writers.submit(() -> {
-                int n = 0;
-                long next = System.nanoTime();
-                while (System.nanoTime() < deadline) {
-                    int status = post("/api/v1/alliances/" + alliance + "/sessions", SESSION.formatted(1 + n++ % 28));
-                    (status == 201 ? written : errors).incrementAndGet();
-                    if (interval > 0) {
-                        next += interval;
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
-                    }
-                }
+                write(alliance, deadline, interval, written, errors);
                 return null;
             });
         }
         writers.shutdown();
         writers.awaitTermination(length.toSeconds() + 60, TimeUnit.SECONDS);
         return new int[] {written.get(), errors.get()};
+    }
+
+    private void write(String alliance, long deadline, long interval, AtomicInteger written, AtomicInteger errors)
+            throws InterruptedException {
+        String path = "/api/v1/alliances/" + alliance + "/sessions";
+        int n = 0;
+        long next = System.nanoTime();
+        try (KeepAliveClient client = new KeepAliveClient(service.port)) {
+            while (System.nanoTime() < deadline) {
+                int status;
+                try {
+                    status = client.post(path, tokens.get(alliance), UUID.randomUUID().toString(), SESSION.formatted(1 + n++ % 28));
+                } catch (IOException e) {
+                    status = -1;
+                }
+                (status == 201 ? written : errors).incrementAndGet();
+                if (interval > 0) {
+                    next += interval;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+            }
+        }
     }
 
     private List<Long> readFor(String alliance, Duration length) throws InterruptedException {
@@ -240,20 +280,9 @@ public final class LoadBenchmark {
         return alliance;
     }
 
-    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-
     private static String tokenOf(String organization) {
         return DevToken.forSubject("load-therapist").org(organization).groups("therapist")
                 .expiresAt(Instant.now().plusSeconds(7200)).sign();
-    }
-
-    private int post(String path, String body) {
-        String alliance = path.replaceAll(".*/alliances/([^/]+)/.*", "$1");
-        try {
-            return send(tokens.getOrDefault(alliance, token), path, body).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private String postForBody(String as, String path, String body) throws Exception {
