@@ -25,12 +25,21 @@ final class KeepAliveClient implements AutoCloseable {
         this.port = port;
     }
 
-    /** POSTs a JSON body and returns the status; reconnects once if the kept connection was closed. */
+    /** POSTs a JSON body and returns the status; resent once on a fresh connection if the kept one was closed (the key makes that safe). */
     int post(String path, String token, String idempotencyKey, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+        return exchange(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
                 + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + idempotencyKey + "\r\nContent-Length: " + body.length
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    /** GETs a path and returns the status. */
+    int get(String path) throws IOException {
+        return exchange(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
+                new byte[0]);
+    }
+
+    private int exchange(byte[] head, byte[] body) throws IOException {
         for (int attempt = 0; ; attempt++) {
             try {
                 connect();

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.LoadBenchmark
  *
  * Options: -Dload.seconds (30), -Dload.warmup-seconds (30), -Dload.sustain-minutes (10), -Dload.pool (16),
- * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.jvm="options" (of the service's JVM), -Dpg.bin, -Dpg.options.
+ * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.yardstick (true), -Dload.jvm="options" (of the service's JVM), -Dpg.bin, -Dpg.options.
  */
 public final class LoadBenchmark {
 
@@ -46,10 +46,13 @@ public final class LoadBenchmark {
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("load.warmup-seconds", 30));
     private static final Duration SUSTAIN = Duration.ofMinutes(Integer.getInteger("load.sustain-minutes", 10));
     private static final String POOL = System.getProperty("load.pool", "16");
+    /** Measures the minimal application beside Attune (false: skip it, when comparing Attune's own settings). */
+    private static final boolean YARDSTICK = Boolean.parseBoolean(System.getProperty("load.yardstick", "true"));
     /** Prints what PostgreSQL ran for the measured writes (needs -Dpg.options="-c shared_preload_libraries=pg_stat_statements"). */
     private static final boolean STATEMENTS = Boolean.getBoolean("load.statements");
     /** The service's JVM options, for choosing them and for profiling ("-XX:StartFlightRecording=filename=f.jfr"). */
     private static final String JVM_OPTIONS = System.getProperty("load.jvm", "");
+    private static final String[] JVM = JVM_OPTIONS.isBlank() ? new String[0] : JVM_OPTIONS.trim().split("\\s+");
     /** Writers share one organization by default; each organization's audit chain orders its commits. */
     private static final boolean SPREAD = Boolean.getBoolean("load.one-organization-per-writer");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,6 +87,54 @@ public final class LoadBenchmark {
                    'RESOLVED' from r;
             """;
 
+    /**
+     * Like for like: every row the service writes for one session, in one transaction that takes
+     * the same locks: the idempotency key's advisory lock, the alliance's session counter, the
+     * clinical rows as above, then the organization's chain row for an audit event and six
+     * change-feed rows (webhook deliveries: none, no webhook is registered), and the stored answer.
+     */
+    private static final String PGBENCH_SCRIPT_ALL_ROWS = """
+            \\set a random(1, 16)
+            begin;
+            select pg_try_advisory_xact_lock(hashtextextended(gen_random_uuid()::text, 0));
+            with a as (select organization_id, alliance_id from bench_alliance where n = :a),
+            num as (update alliance set last_session_number = last_session_number + 1
+                    where id = (select alliance_id from a) returning last_session_number),
+            s as (insert into session (id, organization_id, alliance_id, number, occurred_at, duration_minutes, attendance, note, status)
+                  select gen_random_uuid(), organization_id, alliance_id, (select last_session_number from num), now(), 50, 'ATTENDED',
+                  'The client arrived late and quiet; we named the missed session and she said she had felt forgotten.', 'DRAFT'
+                  from a returning id, organization_id, alliance_id),
+            m as (insert into measure (id, organization_id, alliance_id, session_id, instrument, respondent, timing, total, lowest_item)
+                  select gen_random_uuid(), organization_id, alliance_id, id, 'SRS', 'CLIENT', 'POST_SESSION', 32.5, 7.0 from s
+                  returning id),
+            i as (insert into measure_item (measure_id, item_code, score) select m.id, x.code, x.score from m,
+                  (values ('RELATIONSHIP', 8.5), ('GOALS_AND_TOPICS', 7.0), ('APPROACH', 9.0), ('OVERALL', 8.0)) x(code, score)),
+            r as (insert into rupture (id, organization_id, alliance_id, session_id, type, significance, reported_by, status, tags)
+                  select gen_random_uuid(), s.organization_id, s.alliance_id, s.id, t.type, t.sig, 'THERAPIST', 'RESOLVED', '{x}'
+                  from s, (values ('WITHDRAWAL', 2), ('CONFRONTATION', 3)) t(type, sig)
+                  returning id, organization_id, alliance_id, session_id)
+            insert into repair (id, organization_id, alliance_id, rupture_id, session_id, performed_at, strategy, initiated_by, outcome)
+            select gen_random_uuid(), organization_id, alliance_id, id, session_id, now(), 'CLARIFY_MISUNDERSTANDING', 'THERAPIST',
+                   'RESOLVED' from r;
+            with h as (select c.organization_id, c.last_seq, c.last_hash, c.last_change from audit_chain c
+                       where c.organization_id = (select organization_id from bench_alliance where n = :a) for update),
+            e as (insert into audit_event (organization_id, seq, id, occurred_at, actor_id, actor_roles, action, resource_type,
+                      resource_id, alliance_id, outcome, request_id, client_address, prev_hash, hash)
+                  select organization_id, last_seq + 1, gen_random_uuid(), now(), null, 'therapist', 'CREATE', 'SESSION',
+                      gen_random_uuid(), null, 'SUCCESS', gen_random_uuid()::text, '127.0.0.1', last_hash,
+                      encode(sha256(convert_to(last_hash || (last_seq + 1), 'UTF8')), 'hex') from h returning hash),
+            c as (insert into change_event (organization_id, position, resource_type, resource_id, alliance_id, action, occurred_at)
+                  select organization_id, last_change + g, 'SESSION', gen_random_uuid(), null, 'CREATE', now()
+                  from h, generate_series(1, 6) g)
+            update audit_chain set last_seq = last_seq + 1, last_hash = (select hash from e), last_change = last_change + 6
+            where organization_id = (select organization_id from h);
+            insert into idempotency_key (practitioner_id, idempotency_key, request_hash, response_status, response_body,
+                response_location, response_etag, created_at, expires_at)
+            select therapist_id, gen_random_uuid()::text, repeat('0', 64), 201, repeat('x', 1800), '/api/v1/sessions/x', '"0"',
+                   now(), now() + interval '24 hours' from bench_alliance where n = :a;
+            commit;
+            """;
+
     private final Path work = Path.of("/tmp/attune-load-" + ProcessHandle.current().pid());
     private final String token = tokenOf("load-org");
     private PackagedService service;
@@ -96,15 +147,17 @@ public final class LoadBenchmark {
     }
 
     private void run() throws Exception {
+        Path yardstick = YARDSTICK ? buildYardstick() : null;
         try (PostgresCluster cluster = new PostgresCluster(work, PackagedService.freePort())) {
             cluster.start();
-            long launched = System.nanoTime();
-            String[] jvm = JVM_OPTIONS.isBlank() ? new String[0] : JVM_OPTIONS.trim().split("\\s+");
-            try (PackagedService started = new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"),
-                    Map.of("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", POOL), jvm)) {
+            Footprint minimal = yardstick == null ? new Footprint(-1, -1, -1, 0, 0, 0) : measureYardstick(cluster, yardstick);
+            Map<String, String> settings = Map.of("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", POOL);
+            // The first start applies the migrations; the starts measured find the schema in place, as the yardstick's find theirs made.
+            long firstStart = startAndStop(() -> new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM));
+            long startup = medianStartup(() -> new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM));
+            try (PackagedService started = new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM)) {
                 service = started;
                 PackagedService.waitUntil(() -> service.status("/q/health/ready") == 200, Duration.ofSeconds(60), "never ready");
-                long startup = (System.nanoTime() - launched) / 1_000_000;
                 long rssStarted = service.residentMiB();
 
                 List<String> alliances = new ArrayList<>();
@@ -128,18 +181,14 @@ public final class LoadBenchmark {
 
                 try (Connection db = cluster.connect(); Statement sql = db.createStatement()) {
                     sql.execute("create table bench_alliance as select row_number() over (order by id) as n, organization_id,"
-                            + " id as alliance_id from alliance");
+                            + " id as alliance_id, therapist_id from alliance");
                     sql.execute("create sequence bench_number start 1000000");
                 }
-                Files.writeString(work.resolve("session.sql"), PGBENCH_SCRIPT);
                 Usage beforePgbench = usage(cluster);
-                String pgbench = cluster.server("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(cluster.port),
-                        "-U", "postgres", "-c", Integer.toString(CONNECTIONS), "-j", "2", "-T", Long.toString(PHASE.toSeconds()),
-                        "-f", work.resolve("session.sql").toString(), "postgres");
-                Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(pgbench);
-                double pgbenchRate = tps.find() ? Double.parseDouble(tps.group(1)) : Double.NaN;
+                double pgbenchRate = pgbench(cluster, "session.sql", PGBENCH_SCRIPT);
                 Usage pgbenchCpu = usage(cluster).minus(beforePgbench);
                 double pgbenchTransactions = pgbenchRate * PHASE.toSeconds();
+                double pgbenchAllRowsRate = pgbench(cluster, "all-rows.sql", PGBENCH_SCRIPT_ALL_ROWS);
 
                 String reported = openAlliance(token);
                 for (int i = 0; i < 50; i++) {
@@ -159,23 +208,117 @@ public final class LoadBenchmark {
                         write path, %d connections, %d s                     service %8.1f sessions/s   pgbench %8.1f tx/s   ratio %.2f
                         (service: %d written, %d errors; each session: note, SRS with 4 items, 2 ruptures, 2 repairs,
                          plus what the service adds: audit event, 6 change-feed rows, idempotency key; after %d s of warm-up)
-                CPU per session written: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms
-                CPU per pgbench transaction: PostgreSQL %.2f ms, pgbench %.2f ms
+                        CPU per session written: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms
+                        CPU per pgbench transaction: PostgreSQL %.2f ms, pgbench %.2f ms
+                        like for like: pgbench writing every row the service writes, same locks  %8.1f tx/s   ratio %.2f
                         read path, %d readers, %d s: 50-session alliance report  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   (%d reports)
-                        start-up to first ready answer                          %d ms
-                        resident memory                                         %d MiB after start, %d MiB after the load
+                        start-up to first ready answer (median of 3)             %d ms   minimal app %d ms   ratio %.2f   (first start, migrating: %d ms)
+                        resident memory after start                             %d MiB   minimal app %d MiB   ratio %.2f
+                        resident memory after the load                          %d MiB   minimal app %d MiB   ratio %.2f
+                        (minimal app: %d s of 16 writers and 8 readers: %d written, %d read, %d failed)
                         sustained %d min at %.1f sessions/s (70%%)               %d written, %d errors; resident memory %d -> %d MiB (%+.1f%%)
                         pool size %s, JVM %s, options: %s
                         """, CONNECTIONS, PHASE.toSeconds(), serviceRate, pgbenchRate, serviceRate / pgbenchRate, writes[0], writes[1],
                         WARMUP.toSeconds(), 1000 * writeCpu.service() / writes[0], 1000 * writeCpu.database() / writes[0],
                         1000 * writeCpu.generator() / writes[0], 1000 * pgbenchCpu.database() / pgbenchTransactions,
-                        1000 * pgbenchCpu.children() / pgbenchTransactions,
+                        1000 * pgbenchCpu.children() / pgbenchTransactions, pgbenchAllRowsRate, serviceRate / pgbenchAllRowsRate,
                         READERS, PHASE.toSeconds(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-                        latencies.size(), startup, rssStarted, rssLoaded, SUSTAIN.toMinutes(), target, sustained[0], sustained[1],
+                        latencies.size(), startup, minimal.startup(), startup / (double) minimal.startup(), firstStart,
+                        rssStarted, minimal.started(), rssStarted / (double) minimal.started(),
+                        rssLoaded, minimal.loaded(), rssLoaded / (double) minimal.loaded(), WARMUP.plus(PHASE).toSeconds(),
+                        minimal.written(), minimal.read(), minimal.failed(), SUSTAIN.toMinutes(), target, sustained[0], sustained[1],
                         rssBeforeSustain, rssAfterSustain, 100.0 * (rssAfterSustain - rssBeforeSustain) / rssBeforeSustain, POOL,
                         Runtime.version(), JVM_OPTIONS.isBlank() ? "none (defaults)" : JVM_OPTIONS);
             }
         }
+    }
+
+    private static final String GREETING = "{\"text\": \"The client arrived late and quiet; we named the missed session.\"}";
+
+    /** Runs pgbench with 16 clients for the write phase's length; returns its transactions per second. */
+    private double pgbench(PostgresCluster cluster, String name, String script) throws Exception {
+        Files.writeString(work.resolve(name), script);
+        String output = cluster.server("pgbench", "-n", "-h", "127.0.0.1", "-p", Integer.toString(cluster.port),
+                "-U", "postgres", "-c", Integer.toString(CONNECTIONS), "-j", "2", "-T", Long.toString(PHASE.toSeconds()),
+                "-f", work.resolve(name).toString(), "postgres");
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!tps.find() || output.contains("aborted")) {
+            throw new IllegalStateException("pgbench failed: " + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    /** Start-up (median of 3) and resident memory of the yardstick, after start and after the same load. */
+    private record Footprint(long startup, long started, long loaded, int written, int read, int failed) {
+    }
+
+    /** Builds the minimal Quarkus REST and Panache application of src/bench/minimal-app with this project's Maven wrapper. */
+    private static Path buildYardstick() throws Exception {
+        Path pom = Path.of("src/bench/minimal-app/pom.xml");
+        PostgresCluster.run(List.of("./mvnw", "-q", "-B", "-f", pom.toString(), "-DskipTests", "package"));
+        return pom.resolveSibling("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * The yardstick against a database of its own in the same cluster: start-up, memory after
+     * start, then 16 writers and 8 readers for as long as Attune's write and read phases, and
+     * memory after that load.
+     */
+    private Footprint measureYardstick(PostgresCluster cluster, Path jar) throws Exception {
+        try (Connection db = cluster.connect(); Statement sql = db.createStatement()) {
+            sql.execute("create database minimal");
+        }
+        String url = cluster.jdbcUrl().replace("/postgres", "/minimal");
+        Path log = work.resolve("minimal-app.log");
+        startAndStop(() -> new PackagedService(jar, url, log, Map.of(), JVM));
+        long startup = medianStartup(() -> new PackagedService(jar, url, log, Map.of(), JVM));
+        try (PackagedService minimal = new PackagedService(jar, url, log, Map.of(), JVM)) {
+            PackagedService.waitUntil(() -> minimal.status("/q/health/ready") == 200, Duration.ofSeconds(60), "never ready");
+            long started = minimal.residentMiB();
+            long deadline = System.nanoTime() + WARMUP.plus(PHASE).toNanos();
+            AtomicInteger written = new AtomicInteger();
+            AtomicInteger read = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            ExecutorService load = Executors.newFixedThreadPool(CONNECTIONS + READERS);
+            for (int i = 0; i < CONNECTIONS + READERS; i++) {
+                boolean writer = i < CONNECTIONS;
+                load.submit(() -> {
+                    try (KeepAliveClient client = new KeepAliveClient(minimal.port)) {
+                        while (System.nanoTime() < deadline) {
+                            if (writer) {
+                                int status = client.post("/greetings", "-", UUID.randomUUID().toString(), GREETING);
+                                (status == 201 ? written : failed).incrementAndGet();
+                            } else {
+                                (client.get("/greetings") == 200 ? read : failed).incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+            load.shutdown();
+            load.awaitTermination(WARMUP.plus(PHASE).toSeconds() + 60, TimeUnit.SECONDS);
+            return new Footprint(startup, started, minimal.residentMiB(), written.get(), read.get(), failed.get());
+        }
+    }
+
+    private interface Launch {
+        PackagedService start() throws Exception;
+    }
+
+    /** Milliseconds from launch to the first ready answer, then stops the application. */
+    private static long startAndStop(Launch launch) throws Exception {
+        long launched = System.nanoTime();
+        try (PackagedService app = launch.start()) {
+            PackagedService.waitUntil(() -> app.status("/q/health/ready") == 200, Duration.ofSeconds(60), "never ready");
+            return (System.nanoTime() - launched) / 1_000_000;
+        }
+    }
+
+    private static long medianStartup(Launch launch) throws Exception {
+        long[] starts = {startAndStop(launch), startAndStop(launch), startAndStop(launch)};
+        java.util.Arrays.sort(starts);
+        return starts[1];
     }
 
     private static void printStatements(PostgresCluster cluster, int sessions) throws Exception {

@@ -25,12 +25,18 @@ final class PackagedService implements AutoCloseable {
 
     /** Starts the service against the given database, with the dev key pair and any further settings. */
     PackagedService(String jdbcUrl, Path log, Map<String, String> settings, String... jvmOptions) throws IOException {
+        this(Path.of("target/quarkus-app/quarkus-run.jar"), jdbcUrl, log, settings, jvmOptions);
+    }
+
+    /** Starts another packaged Quarkus application (the load benchmark's yardstick) the same way. */
+    PackagedService(Path application, String jdbcUrl, Path log, Map<String, String> settings, String... jvmOptions)
+            throws IOException {
         this.port = freePort();
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        command.addAll(List.of("-jar", application.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         var env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
