@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Declares in the OpenAPI document the problem+json answers every operation can give, from the
  * same rules the mappers follow: which depend on the method, a path id, a body and If-Match.
+ * Runs when the application is built, so the served document is ready at start.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
