@@ -2,6 +2,7 @@ package app.attune.database;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public final class NativeStatement {
     /** Appends SQL with a ? for each of the given parameters. */
     public NativeStatement append(String part, Object... values) {
         sql.append(part);
-        parameters.addAll(List.of(values));
+        parameters.addAll(Arrays.asList(values));
         return this;
     }
 

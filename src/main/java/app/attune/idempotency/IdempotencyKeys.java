@@ -78,7 +78,7 @@ public class IdempotencyKeys {
     void store(UUID practitionerId, String key, String requestHash, Response answer) throws JsonProcessingException {
         String body = answer.getEntity() == null ? null : storable(answer.getEntity());
         // An expired key of this caller may be used afresh (it replaces the old row); the database's clock decides, as in find.
-        em.createNativeQuery("""
+        int stored = em.createNativeQuery("""
                 insert into idempotency_key (practitioner_id, idempotency_key, request_hash, response_status, response_body,
                     response_location, response_etag, created_at, expires_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), now() + make_interval(secs => ?8))
@@ -93,6 +93,10 @@ public class IdempotencyKeys {
                 .setParameter(7, answer.getHeaderString(HttpHeaders.ETAG) == null ? "" : answer.getHeaderString(HttpHeaders.ETAG))
                 .setParameter(8, (double) retention.toSeconds())
                 .executeUpdate();
+        if (stored != 1) {
+            // Unreachable while find and the advisory lock work: the work must not commit without its answer.
+            throw new IllegalStateException("an idempotency key still in force was claimed twice");
+        }
     }
 
     /** The answer as kept: a private note is never copied out of its session, so a replay shows it as null. */

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -120,7 +121,7 @@ public class MeasureService {
         measure.goal = subscales.get("GOAL");
         measure.ruptureReported = request.instrument() == Instrument.PSQ_RUPTURE
                 ? measure.items.get("OCCURRED").compareTo(BigDecimal.ONE) == 0 : null;
-        measure.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        measure.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         measure.persist();
         changeFeed.record(AuditedType.MEASURE, measure.id, session.allianceId, ChangeAction.CREATE);
         return measure;

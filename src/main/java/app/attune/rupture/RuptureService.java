@@ -10,6 +10,7 @@ import app.attune.audit.AuditedType;
 import app.attune.change.ChangeAction;
 import app.attune.change.ChangeFeed;
 import app.attune.api.ApiProblem;
+import app.attune.database.ReadOrder;
 import app.attune.api.Versions;
 import app.attune.api.InputErrors;
 import app.attune.api.MergePatch;
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -231,9 +233,13 @@ public class RuptureService {
     public record StoredRupture(Rupture rupture, List<Repair> repairs) {
 
         public RuptureView view() {
-            return RuptureView.of(rupture, repairs.stream().map(RepairView::of).toList());
+            return RuptureView.of(rupture, repairs.stream().sorted(READ_ORDER).map(RepairView::of).toList());
         }
     }
+
+    /** Repairs as reads list them: order by performedAt, createdAt, id. */
+    public static final Comparator<Repair> READ_ORDER = Comparator.<Repair, java.time.Instant>comparing(r -> r.performedAt.toInstant())
+            .thenComparing(ReadOrder.byTimeThenId(r -> r.createdAt, r -> r.id));
 
     /**
      * Stores a checked rupture of the session with its nested repairs. Its status follows from
@@ -256,7 +262,7 @@ public class RuptureService {
         rupture.minuteInSession = request.minuteInSession();
         rupture.description = request.description();
         rupture.status = RuptureStatus.from(repairs.stream().map(NewRepair::outcome).toList(), false);
-        rupture.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        rupture.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         rupture.updatedAt = rupture.createdAt;
         rupture.persist();
         changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.CREATE);
@@ -295,7 +301,7 @@ public class RuptureService {
         repair.outcome = request.outcome();
         repair.resolutionRating = request.resolutionRating() == null ? null : request.resolutionRating().shortValue();
         repair.description = request.description();
-        repair.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        repair.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         repair.persist();
         changeFeed.record(AuditedType.REPAIR, repair.id, repair.allianceId, ChangeAction.CREATE);
         return repair;

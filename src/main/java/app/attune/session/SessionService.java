@@ -4,6 +4,7 @@ import app.attune.alliance.Alliance;
 import app.attune.alliance.AllianceRepository;
 import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
+import app.attune.database.ReadOrder;
 import app.attune.api.Versions;
 import app.attune.api.InputErrors;
 import app.attune.api.MergePatch;
@@ -16,6 +17,7 @@ import app.attune.change.ChangeAction;
 import app.attune.change.ChangeFeed;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
+import app.attune.measure.Measure;
 import app.attune.measure.MeasureService;
 import app.attune.measure.MeasureView;
 import app.attune.rupture.NewRepair;
@@ -113,23 +115,29 @@ public class SessionService {
         session.updatedAt = session.createdAt;
         session.persist();
         changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.CREATE);
-        List<MeasureView> measureViews = new ArrayList<>();
+        List<Measure> measuresMade = new ArrayList<>();
         for (var measure : request.measuresOrNone()) {
-            measureViews.add(MeasureView.of(measures.store(session, measure)));
+            measuresMade.add(measures.store(session, measure));
         }
-        List<RuptureView> ruptureViews = new ArrayList<>();
+        List<RuptureService.StoredRupture> rupturesMade = new ArrayList<>();
         List<Repair> repairsMade = new ArrayList<>();
         for (NewRupture rupture : request.rupturesOrNone()) {
             RuptureService.StoredRupture stored = ruptures.store(session, rupture);
+            rupturesMade.add(stored);
             repairsMade.addAll(stored.repairs());
-            ruptureViews.add(stored.view());
         }
         for (NewRepair repair : request.repairsOrNone()) {
             repairsMade.add(ruptures.storeSessionRepair(session, repair));
         }
         em.flush();
         // Built from what was just stored, in the order a read returns it: no queries to read it back.
-        SessionView view = view(session, List.of(), measureViews, ruptureViews, repairsMade.stream().map(RepairView::of).toList());
+        List<MeasureView> measureViews = measuresMade.stream()
+                .sorted(ReadOrder.byTimeThenId((Measure m) -> m.createdAt, m -> m.id)).map(MeasureView::of).toList();
+        List<RuptureView> ruptureViews = rupturesMade.stream()
+                .sorted(ReadOrder.byTimeThenId((RuptureService.StoredRupture r) -> r.rupture().createdAt, r -> r.rupture().id))
+                .map(RuptureService.StoredRupture::view).toList();
+        List<RepairView> repairViews = repairsMade.stream().sorted(RuptureService.READ_ORDER).map(RepairView::of).toList();
+        SessionView view = view(session, List.of(), measureViews, ruptureViews, repairViews);
         audit.done(AuditAction.CREATE, AuditedType.SESSION, session.id, session.allianceId);
         return view;
     }

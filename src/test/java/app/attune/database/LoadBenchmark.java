@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  *
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.LoadBenchmark
  *
- * Options: -Dload.seconds (30), -Dload.warmup-seconds (30), -Dload.sustain-minutes (10), -Dload.pool (16),
- * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.yardstick (true), -Dload.jvm="options" (of the service's JVM), -Dpg.bin, -Dpg.options.
+ * Options: -Dload.seconds (30), -Dload.warmup-seconds (120), -Dload.sustain-minutes (10), -Dload.pool (16),
+ * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.yardstick (true), -Dload.jvm="options" (of both applications' JVMs; "-XX:+UseSerialGC -Xmx384m", the setting chosen; empty for the JVM's defaults), -Dpg.bin, -Dpg.options.
  */
 public final class LoadBenchmark {
 
@@ -43,15 +43,15 @@ public final class LoadBenchmark {
     private static final int READERS = 8;
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("load.seconds", 30));
     /** Writes before the measured ones, so that the figures are those of a service whose code is compiled. */
-    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("load.warmup-seconds", 30));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("load.warmup-seconds", 120));
     private static final Duration SUSTAIN = Duration.ofMinutes(Integer.getInteger("load.sustain-minutes", 10));
     private static final String POOL = System.getProperty("load.pool", "16");
     /** Measures the minimal application beside Attune (false: skip it, when comparing Attune's own settings). */
     private static final boolean YARDSTICK = Boolean.parseBoolean(System.getProperty("load.yardstick", "true"));
     /** Prints what PostgreSQL ran for the measured writes (needs -Dpg.options="-c shared_preload_libraries=pg_stat_statements"). */
     private static final boolean STATEMENTS = Boolean.getBoolean("load.statements");
-    /** The service's JVM options, for choosing them and for profiling ("-XX:StartFlightRecording=filename=f.jfr"). */
-    private static final String JVM_OPTIONS = System.getProperty("load.jvm", "");
+    /** The JVM options of Attune and of the yardstick: the ones chosen for 2 cores, or others to compare or profile with. */
+    private static final String JVM_OPTIONS = System.getProperty("load.jvm", "-XX:+UseSerialGC -Xmx384m");
     private static final String[] JVM = JVM_OPTIONS.isBlank() ? new String[0] : JVM_OPTIONS.trim().split("\\s+");
     /** Writers share one organization by default; each organization's audit chain orders its commits. */
     private static final boolean SPREAD = Boolean.getBoolean("load.one-organization-per-writer");
