@@ -26,16 +26,20 @@ import java.util.regex.Pattern;
 /**
  * The load benchmark (a command, not a test), against the packaged service and a PostgreSQL
  * cluster of its own with fsync on:
- * - write path: 16 connections for 30 s posting whole sessions (a note, an SRS, two ruptures each
- *   with a repair), and in the same run pgbench inserting the same rows in one SQL transaction;
+ * - write path: 16 connections for 30 s (after a warm-up) posting whole sessions (a note, an SRS,
+ *   two ruptures each with a repair), and in the same run pgbench inserting the same clinical rows
+ *   in one SQL transaction, then every row and lock the service's transaction has; CPU per session;
  * - read path: p50, p95 and p99 of alliance reports (a 50-session alliance) under 8 readers;
- * - start-up time to the first ready answer, resident memory after start and after the load;
+ * - start-up time to the first ready answer, resident memory after start and after the load, each
+ *   beside the same figures of a minimal Quarkus REST and Panache application (src/bench/minimal-app);
  * - a sustained run at 70% of the measured write rate: errors and resident memory growth.
  *
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.LoadBenchmark
  *
  * Options: -Dload.seconds (30), -Dload.warmup-seconds (120), -Dload.sustain-minutes (10), -Dload.pool (16),
- * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.yardstick (true), -Dload.jvm="options" (of both applications' JVMs; "-XX:+UseSerialGC -Xmx384m", the setting chosen; empty for the JVM's defaults), -Dpg.bin, -Dpg.options.
+ * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.yardstick (true),
+ * -Dload.jvm="options" (both applications' JVMs; by default the setting chosen, "-XX:+UseSerialGC -Xmx384m";
+ * empty for the JVM's defaults), -Dpg.bin, -Dpg.options.
  */
 public final class LoadBenchmark {
 
