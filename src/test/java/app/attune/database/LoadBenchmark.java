@@ -69,12 +69,11 @@ public final class LoadBenchmark {
                            "repairs": [{"strategy": "CLARIFY_MISUNDERSTANDING", "outcome": "RESOLVED"}]},
                           {"type": "CONFRONTATION", "significance": 3, "tags": [],
                            "repairs": [{"strategy": "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome": "RESOLVED"}]}]}""";
-    /** The same rows as one whole-session POST, in one SQL transaction. */
-    private static final String PGBENCH_SCRIPT = """
-            \\set a random(1, 16)
-            with a as (select organization_id, alliance_id from bench_alliance where n = :a),
+    /** The clinical rows of one whole-session POST in one statement; %s: further CTEs, then the session number. */
+    private static final String CLINICAL_ROWS = """
+            with a as (select organization_id, alliance_id from bench_alliance where n = :a)%s,
             s as (insert into session (id, organization_id, alliance_id, number, occurred_at, duration_minutes, attendance, note, status)
-                  select gen_random_uuid(), organization_id, alliance_id, nextval('bench_number'), now(), 50, 'ATTENDED',
+                  select gen_random_uuid(), organization_id, alliance_id, %s, now(), 50, 'ATTENDED',
                   'The client arrived late and quiet; we named the missed session and she said she had felt forgotten.', 'DRAFT'
                   from a returning id, organization_id, alliance_id),
             m as (insert into measure (id, organization_id, alliance_id, session_id, instrument, respondent, timing, total, lowest_item)
@@ -90,6 +89,8 @@ public final class LoadBenchmark {
             select gen_random_uuid(), organization_id, alliance_id, id, session_id, now(), 'CLARIFY_MISUNDERSTANDING', 'THERAPIST',
                    'RESOLVED' from r;
             """;
+    /** The same clinical rows as one whole-session POST, in one SQL statement per transaction. */
+    private static final String PGBENCH_SCRIPT = "\\set a random(1, 16)\n" + CLINICAL_ROWS.formatted("", "nextval('bench_number')");
 
     /**
      * Like for like: every row the service writes for one session, in one transaction that takes
@@ -101,25 +102,9 @@ public final class LoadBenchmark {
             \\set a random(1, 16)
             begin;
             select pg_try_advisory_xact_lock(hashtextextended(gen_random_uuid()::text, 0));
-            with a as (select organization_id, alliance_id from bench_alliance where n = :a),
-            num as (update alliance set last_session_number = last_session_number + 1
-                    where id = (select alliance_id from a) returning last_session_number),
-            s as (insert into session (id, organization_id, alliance_id, number, occurred_at, duration_minutes, attendance, note, status)
-                  select gen_random_uuid(), organization_id, alliance_id, (select last_session_number from num), now(), 50, 'ATTENDED',
-                  'The client arrived late and quiet; we named the missed session and she said she had felt forgotten.', 'DRAFT'
-                  from a returning id, organization_id, alliance_id),
-            m as (insert into measure (id, organization_id, alliance_id, session_id, instrument, respondent, timing, total, lowest_item)
-                  select gen_random_uuid(), organization_id, alliance_id, id, 'SRS', 'CLIENT', 'POST_SESSION', 32.5, 7.0 from s
-                  returning id),
-            i as (insert into measure_item (measure_id, item_code, score) select m.id, x.code, x.score from m,
-                  (values ('RELATIONSHIP', 8.5), ('GOALS_AND_TOPICS', 7.0), ('APPROACH', 9.0), ('OVERALL', 8.0)) x(code, score)),
-            r as (insert into rupture (id, organization_id, alliance_id, session_id, type, significance, reported_by, status, tags)
-                  select gen_random_uuid(), s.organization_id, s.alliance_id, s.id, t.type, t.sig, 'THERAPIST', 'RESOLVED', '{x}'
-                  from s, (values ('WITHDRAWAL', 2), ('CONFRONTATION', 3)) t(type, sig)
-                  returning id, organization_id, alliance_id, session_id)
-            insert into repair (id, organization_id, alliance_id, rupture_id, session_id, performed_at, strategy, initiated_by, outcome)
-            select gen_random_uuid(), organization_id, alliance_id, id, session_id, now(), 'CLARIFY_MISUNDERSTANDING', 'THERAPIST',
-                   'RESOLVED' from r;
+            """ + CLINICAL_ROWS.formatted(",\nnum as (update alliance set last_session_number = last_session_number + 1"
+                    + " where id = (select alliance_id from a) returning last_session_number)", "(select last_session_number from num)")
+            + """
             with h as (select c.organization_id, c.last_seq, c.last_hash, c.last_change from audit_chain c
                        where c.organization_id = (select organization_id from bench_alliance where n = :a) for update),
             e as (insert into audit_event (organization_id, seq, id, occurred_at, actor_id, actor_roles, action, resource_type,
@@ -219,7 +204,7 @@ public final class LoadBenchmark {
                         start-up to first ready answer (median of 3)             %d ms   minimal app %d ms   ratio %.2f   (first start, migrating: %d ms)
                         resident memory after start                             %d MiB   minimal app %d MiB   ratio %.2f
                         resident memory after the load                          %d MiB   minimal app %d MiB   ratio %.2f
-                        (minimal app: %d s of 16 writers and 8 readers: %d written, %d read, %d failed)
+                        %s
                         sustained %d min at %.1f sessions/s (70%%)               %d written, %d errors; resident memory %d -> %d MiB (%+.1f%%)
                         pool size %s, JVM %s, options: %s
                         """, CONNECTIONS, PHASE.toSeconds(), serviceRate, pgbenchRate, serviceRate / pgbenchRate, writes[0], writes[1],
@@ -229,8 +214,11 @@ public final class LoadBenchmark {
                         READERS, PHASE.toSeconds(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                         latencies.size(), startup, minimal.startup(), startup / (double) minimal.startup(), firstStart,
                         rssStarted, minimal.started(), rssStarted / (double) minimal.started(),
-                        rssLoaded, minimal.loaded(), rssLoaded / (double) minimal.loaded(), WARMUP.plus(PHASE).toSeconds(),
-                        minimal.written(), minimal.read(), minimal.failed(), SUSTAIN.toMinutes(), target, sustained[0], sustained[1],
+                        rssLoaded, minimal.loaded(), rssLoaded / (double) minimal.loaded(),
+                        yardstick == null ? "(minimal app not measured, -Dload.yardstick=false: its figures read -1)"
+                                : "(minimal app: %d s of 16 writers and 8 readers: %d written, %d read, %d failed)".formatted(
+                                        WARMUP.plus(PHASE).toSeconds(), minimal.written(), minimal.read(), minimal.failed()),
+                        SUSTAIN.toMinutes(), target, sustained[0], sustained[1],
                         rssBeforeSustain, rssAfterSustain, 100.0 * (rssAfterSustain - rssBeforeSustain) / rssBeforeSustain, POOL,
                         Runtime.version(), JVM_OPTIONS.isBlank() ? "none (defaults)" : JVM_OPTIONS);
             }
