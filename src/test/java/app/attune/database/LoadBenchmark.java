@@ -141,7 +141,7 @@ public final class LoadBenchmark {
             cluster.start();
             Footprint minimal = yardstick == null ? new Footprint(-1, -1, -1, 0, 0, 0) : measureYardstick(cluster, yardstick);
             Map<String, String> settings = Map.of("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", POOL);
-            // The first start applies the migrations; the measured starts find the schema in place, as the yardstick's measured starts do.
+            // The first start applies the migrations; the measured ones find the schema in place (the yardstick makes its one table at each start).
             long firstStart = startAndStop(() -> new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM));
             long startup = medianStartup(() -> new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM));
             try (PackagedService started = new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM)) {
