@@ -114,9 +114,9 @@ public class AuditTrail {
                 + "client_address, prev_hash, hash) values (cast(? as uuid), ?, cast(? as uuid), cast(? as timestamptz), "
                 + "cast(nullif(?, '') as uuid), ?, ?, ?, cast(nullif(?, '') as uuid), cast(nullif(?, '') as uuid), ?, ?, "
                 + "nullif(?, ''), ?, ?))", event.organizationId.toString(), event.seq, event.id.toString(),
-                event.occurredAt.toString(), text(event.actorId), event.actorRoles, event.action.name(), event.resourceType.name(),
-                text(event.resourceId), text(event.allianceId), event.outcome.name(), event.requestId, text(event.clientAddress),
-                event.prevHash, event.hash);
+                event.occurredAt.toString(), NativeStatement.orEmpty(event.actorId), event.actorRoles, event.action.name(),
+                event.resourceType.name(), NativeStatement.orEmpty(event.resourceId), NativeStatement.orEmpty(event.allianceId),
+                event.outcome.name(), event.requestId, NativeStatement.orEmpty(event.clientAddress), event.prevHash, event.hash);
         // The same lock orders the transaction's changes in the feed.
         long lastChange = ((Number) head[2]).longValue();
         if (outcome == AuditOutcome.SUCCESS) {
@@ -124,10 +124,5 @@ public class AuditTrail {
         }
         write.append(" update audit_chain set last_seq = ?, last_hash = ?, last_change = ? where organization_id = cast(? as uuid)",
                 event.seq, event.hash, lastChange, event.organizationId.toString()).executeUpdate(em);
-    }
-
-    /** Absent values travel as empty text, which the statement turns back into null. */
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 }

@@ -78,7 +78,7 @@ public class ChangeFeed {
             String separator = position == lastPosition + 1 ? "" : ", ";
             into.append(separator + "(cast(? as uuid), ?, ?, cast(? as uuid), cast(nullif(?, '') as uuid), ?, cast(? as timestamptz))",
                     organizationId.toString(), position, change.type().name(), change.resourceId().toString(),
-                    change.allianceId() == null ? "" : change.allianceId().toString(), change.action().name(), now.toString());
+                    NativeStatement.orEmpty(change.allianceId()), change.action().name(), now.toString());
             deliveries.append(separator + "(cast(? as bigint), cast(? as text), cast(? as text), cast(? as timestamptz))",
                     position, type, payload(type, ChangeView.of(event)), now.toString());
         }

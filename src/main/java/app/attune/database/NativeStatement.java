@@ -14,6 +14,11 @@ public final class NativeStatement {
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
 
+    /** An absent value as empty text, which the SQL turns back into null with nullif(?, ''). */
+    public static String orEmpty(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
     /** Appends SQL with a ? for each of the given parameters. */
     public NativeStatement append(String part, Object... values) {
         sql.append(part);

@@ -187,7 +187,6 @@ public final class LoadBenchmark {
                 long rssLoaded = service.residentMiB();
 
                 double target = 0.7 * serviceRate;
-                long rssBeforeSustain = service.residentMiB();
                 int[] sustained = writeFor(alliances, SUSTAIN, target);
                 long rssAfterSustain = service.residentMiB();
 
@@ -219,7 +218,7 @@ public final class LoadBenchmark {
                                 : "(minimal app: %d s of 16 writers and 8 readers: %d written, %d read, %d failed)".formatted(
                                         WARMUP.plus(PHASE).toSeconds(), minimal.written(), minimal.read(), minimal.failed()),
                         SUSTAIN.toMinutes(), target, sustained[0], sustained[1],
-                        rssBeforeSustain, rssAfterSustain, 100.0 * (rssAfterSustain - rssBeforeSustain) / rssBeforeSustain, POOL,
+                        rssLoaded, rssAfterSustain, 100.0 * (rssAfterSustain - rssLoaded) / rssLoaded, POOL,
                         Runtime.version(), JVM_OPTIONS.isBlank() ? "none (defaults)" : JVM_OPTIONS);
             }
         }
