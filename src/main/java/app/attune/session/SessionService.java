@@ -171,7 +171,7 @@ public class SessionService {
         TherapySession session = sessions.forChange(id);
         Versions.check(expectedVersion, session.version);
         SessionAccess.requireDraft(session);
-        boolean privateNoteChanges = patch.isObject() && patch.has("privateNote");
+        boolean privateNoteChanges = patch != null && patch.isObject() && patch.has("privateNote");
         if (privateNoteChanges) {
             requirePrivateNoteWriter(alliances.visible(session.allianceId));
         }

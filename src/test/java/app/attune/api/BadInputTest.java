@@ -10,6 +10,7 @@ import app.attune.support.Practitioner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,13 @@ class BadInputTest {
     @Test
     void anEmptyBodyIs400() {
         problem(therapist.request().post("/api/v1/clients").then(), 400);
+        // A merge patch with no body at all, with the right If-Match, changes nothing.
+        String alliance = therapist.createAlliance();
+        String session = therapist.createSession(alliance, "2026-09-03");
+        for (String path : List.of("/api/v1/sessions/" + session, "/api/v1/alliances/" + alliance)) {
+            problem(therapist.request().header("If-Match", "\"0\"").patch(path).then(), 400);
+            therapist.request().get(path).then().statusCode(200).header("ETag", equalTo("\"0\""));
+        }
     }
 
     @Test
