@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +52,10 @@ public class AllianceResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/alliances")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open an alliance between the calling therapist and a client")
+    @Operation(operationId = "openAlliance", summary = "Open an alliance between the calling therapist and a client",
+            description = "Opens an alliance between a client and a therapist: the caller's own, or the therapist named by "
+                    + "therapistId when an EHR records it. Its externalId, if given, is unique in the organization "
+                    + "(409 on a duplicate).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "alliance", value = ApiExamples.NEW_ALLIANCE)))
     @APIResponse(responseCode = "201", description = "Opened",
             content = @Content(schema = @Schema(implementation = AllianceView.class),
@@ -63,13 +67,20 @@ public class AllianceResource {
 
     @GET
     @Path("/alliances")
-    @Operation(summary = "List the caller's alliances, newest first")
+    @Operation(operationId = "listAlliances", summary = "List the caller's alliances, newest first",
+            description = "Lists the alliances the caller may see, newest first, one page at a time, optionally only "
+                    + "those of one status, of one client or with the EHR's externalId.")
     @APIResponse(responseCode = "200", description = "One page of alliances",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.ALLIANCE_PAGE)))
+            content = @Content(schema = @Schema(ref = "AlliancePage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.ALLIANCE_PAGE)))
     public Page<AllianceView> list(
-            @Parameter(description = "ACTIVE, ON_HOLD, CLOSED_PLANNED or CLOSED_UNPLANNED") @QueryParam("status") String status,
-            @Parameter(description = "A client id") @QueryParam("clientId") String clientId,
-            @Parameter(description = "The EHR's id for the alliance") @QueryParam("externalId") String externalId,
+            @Parameter(description = "ACTIVE, ON_HOLD, CLOSED_PLANNED or CLOSED_UNPLANNED",
+                    schema = @Schema(implementation = AllianceStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "A client id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("clientId") String clientId,
+            @Parameter(description = "The EHR's id for the alliance",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = Text.EXTERNAL_ID_MAX))
+            @QueryParam("externalId") String externalId,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
         QueryParams query = new QueryParams();
@@ -83,7 +94,8 @@ public class AllianceResource {
 
     @GET
     @Path("/alliances/{id}")
-    @Operation(summary = "Read an alliance")
+    @Operation(operationId = "getAlliance", summary = "Read an alliance",
+            description = "Reads an alliance; its version is the ETag to send as If-Match when changing it.")
     @APIResponse(responseCode = "200", description = "The alliance, with its version as ETag",
             content = @Content(schema = @Schema(implementation = AllianceView.class),
                     examples = @ExampleObject(name = "alliance", value = ApiExamples.ALLIANCE)))
@@ -96,7 +108,10 @@ public class AllianceResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/alliances/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change, close or reopen an alliance (If-Match required)")
+    @Operation(operationId = "changeAlliance", summary = "Change, close or reopen an alliance (If-Match required)",
+            description = "Changes, closes or reopens an alliance with a JSON merge patch; If-Match must carry its current "
+                    + "version. Closing leaves its open ruptures UNRESOLVED_AT_CLOSE and reopening restores the status "
+                    + "their repairs give; a closed alliance takes no new sessions, ruptures or repairs (409).")
     @RequestBody(content = @Content(schema = @Schema(implementation = AllianceChanges.class),
             examples = @ExampleObject(name = "close", value = ApiExamples.CLOSE_ALLIANCE)))
     @APIResponse(responseCode = "200", description = "The changed alliance",

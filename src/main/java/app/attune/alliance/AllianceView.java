@@ -12,8 +12,9 @@ public record AllianceView(
         @Schema(example = "INDIVIDUAL") AllianceFormat format,
         @Schema(example = "ACTIVE") AllianceStatus status,
         @Schema(example = "2026-09-01") LocalDate startedOn,
+        @Schema(nullable = true, description = "Set only while the alliance is closed.", example = "2026-12-15")
         LocalDate endedOn,
-        @Schema(example = "EHR-EP-2291") String externalId,
+        @Schema(nullable = true, example = "EHR-EP-2291") String externalId,
         @Schema(example = "0") long version) {
 
     public static AllianceView of(Alliance a) {

@@ -35,7 +35,8 @@ public class BodySizeLimit implements ReaderInterceptor {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        // Right after RequestTrace, so that a refusal here still carries its request id.
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
         router.errorHandler(413, this::refuse);
     }
 

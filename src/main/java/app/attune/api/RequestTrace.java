@@ -45,7 +45,7 @@ public class RequestTrace {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::assign);
+        router.route().order(Integer.MIN_VALUE).handler(this::assign);
     }
 
     private void assign(RoutingContext context) {

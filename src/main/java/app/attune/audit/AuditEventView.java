@@ -9,14 +9,16 @@ public record AuditEventView(
         UUID id,
         @Schema(description = "Place in the organization's hash chain, from 1.") long seq,
         OffsetDateTime occurredAt,
-        UUID actorId,
+        @Schema(nullable = true, description = "The acting practitioner.") UUID actorId,
         @Schema(description = "The actor's effective roles, comma-separated.") String actorRoles,
         AuditAction action,
         AuditedType resourceType,
+        @Schema(nullable = true, description = "The resource acted on; null for lists and caseloads.")
         UUID resourceId,
-        UUID allianceId,
+        @Schema(nullable = true, description = "The alliance the resource belongs to; null outside an alliance.") UUID allianceId,
         AuditOutcome outcome,
         String requestId,
+        @Schema(nullable = true, description = "The address the request came from, when known.", example = "10.0.4.17")
         String clientAddress,
         @Schema(description = "SHA-256 over the event's fields and the previous event's hash.") String hash) {
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,15 +36,24 @@ public class AuditResource {
 
     @GET
     @Path("/audit-events")
-    @Operation(summary = "List the organization's audit events, newest first (admin)")
+    @Operation(operationId = "listAuditEvents", summary = "List the organization's audit events, newest first (admin)",
+            description = "Lists the organization's audit trail, newest first, one page at a time, optionally only the "
+                    + "events of one actor, one alliance or one action, from a time (inclusive) to a time (exclusive). "
+                    + "Events hold no clinical text.")
     @APIResponse(responseCode = "200", description = "One page of events",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.AUDIT_PAGE)))
+            content = @Content(schema = @Schema(ref = "AuditEventPage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.AUDIT_PAGE)))
     public Page<AuditEventView> list(
-            @Parameter(description = "The acting practitioner's id") @QueryParam("actor") String actor,
-            @Parameter(description = "An alliance id") @QueryParam("alliance") String alliance,
-            @Parameter(description = "READ, LIST, REPORT, EXPORT, CREATE, UPDATE or SIGN") @QueryParam("action") String action,
-            @Parameter(description = "Earliest time (ISO date-time with offset), inclusive") @QueryParam("from") String from,
-            @Parameter(description = "Latest time (ISO date-time with offset), exclusive") @QueryParam("to") String to,
+            @Parameter(description = "The acting practitioner's id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("actor") String actor,
+            @Parameter(description = "An alliance id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("alliance") String alliance,
+            @Parameter(description = "READ, LIST, REPORT, EXPORT, CREATE, UPDATE or SIGN",
+                    schema = @Schema(implementation = AuditAction.class)) @QueryParam("action") String action,
+            @Parameter(description = "Earliest time (ISO date-time with offset), inclusive",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Latest time (ISO date-time with offset), exclusive",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
         QueryParams query = new QueryParams();
@@ -59,7 +69,10 @@ public class AuditResource {
 
     @GET
     @Path("/audit-events/verify")
-    @Operation(summary = "Check the whole audit trail's hash chain and name the first event that fails (admin)")
+    @Operation(operationId = "verifyAuditChain",
+            summary = "Check the whole audit trail's hash chain and name the first event that fails (admin)",
+            description = "Checks every event of the organization's audit trail against the hash chain and names the "
+                    + "first event that fails, if any.")
     @APIResponse(responseCode = "200", description = "The verdict",
             content = @Content(schema = @Schema(implementation = AuditVerification.class), examples = {
                 @ExampleObject(name = "intact", value = ApiExamples.AUDIT_VERIFIED),

@@ -7,9 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AuditVerification(
         @Schema(description = "true when no event was altered, removed or reordered.") boolean intact,
         @Schema(description = "Events checked before the first failure, or all of them.") long eventsChecked,
-        @Schema(description = "The first event that fails, null when intact.") Failure firstFailure) {
+        @Schema(nullable = true, description = "The first event that fails, null when intact.") Failure firstFailure) {
 
     @Schema(name = "AuditFailure")
-    public record Failure(long seq, UUID eventId, String reason) {
+    public record Failure(
+            long seq,
+            @Schema(nullable = true, description = "Null when the newest events are missing (no event to name).") UUID eventId,
+            String reason) {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,13 +38,20 @@ public class ChangeResource {
 
     @GET
     @Path("/changes")
-    @Operation(summary = "Read the changes the caller may see, in commit order, from a cursor")
+    @Operation(operationId = "listChanges", summary = "Read the changes the caller may see, in commit order, from a cursor",
+            description = "Lists every create, update, sign and close of clients, alliances, sessions, measures, ruptures "
+                    + "and repairs that the caller may see, in commit order, ids only, from a cursor. Start with since=0, "
+                    + "keep nextCursor and read again while more is true: positions have no gaps and follow the commit order.")
     @APIResponse(responseCode = "200", description = "The next changes and the cursor to continue from",
             content = @Content(schema = @Schema(implementation = ChangePage.class),
                     examples = @ExampleObject(name = "changes", value = ApiExamples.CHANGES)))
     public ChangePage changes(
-            @Parameter(description = "A cursor from an earlier answer; 0 (the beginning) when absent") @QueryParam("since") String since,
-            @Parameter(description = "At most this many changes, 1 to 1000 (100 by default)") @QueryParam("limit") String limit) {
+            @Parameter(description = "A cursor from an earlier answer; 0 (the beginning) when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "" + Long.MAX_VALUE,
+                            defaultValue = "0")) @QueryParam("since") String since,
+            @Parameter(description = "At most this many changes, 1 to 1000 (100 by default)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
+                            defaultValue = "" + DEFAULT_LIMIT)) @QueryParam("limit") String limit) {
         QueryParams query = new QueryParams();
         long from = query.wholeNumber("since", since, 0, Long.MAX_VALUE, 0);
         int size = (int) query.wholeNumber("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);

@@ -10,7 +10,7 @@ public record ChangeView(
         @Schema(description = "This change's cursor: pass it as `since` to read what follows.", example = "1042") String cursor,
         @Schema(example = "SESSION") AuditedType resourceType,
         UUID resourceId,
-        UUID allianceId,
+        @Schema(nullable = true, description = "Null for a change outside any alliance (a client).") UUID allianceId,
         @Schema(example = "SIGN") ChangeAction action,
         @Schema(description = "The webhook event type of the change.", example = "session.signed") String eventType,
         OffsetDateTime occurredAt) {

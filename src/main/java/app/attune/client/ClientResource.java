@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,7 +48,9 @@ public class ClientResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/clients")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a pseudonymous client")
+    @Operation(operationId = "registerClient", summary = "Register a pseudonymous client",
+            description = "Registers a pseudonymous client (externalId, displayLabel, birthYear): no names, no contact data. "
+                    + "Its externalId, if given, is unique in the organization (409 on a duplicate).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "client", value = ApiExamples.NEW_CLIENT)))
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = ClientView.class),
@@ -59,7 +62,8 @@ public class ClientResource {
 
     @GET
     @Path("/clients/{id}")
-    @Operation(summary = "Read a client")
+    @Operation(operationId = "getClient", summary = "Read a client",
+            description = "Reads a client the caller may see.")
     @APIResponse(responseCode = "200", description = "The client",
             content = @Content(schema = @Schema(implementation = ClientView.class),
                     examples = @ExampleObject(name = "client", value = ApiExamples.CLIENT)))
@@ -69,11 +73,16 @@ public class ClientResource {
 
     @GET
     @Path("/clients")
-    @Operation(summary = "List the caller's clients, or find one by the EHR's externalId")
+    @Operation(operationId = "listClients", summary = "List the caller's clients, or find one by the EHR's externalId",
+            description = "Finds a client by the EHR's externalId or, without it, lists the clients the caller may see, "
+                    + "one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of clients",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.CLIENT_PAGE)))
+            content = @Content(schema = @Schema(ref = "ClientPage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.CLIENT_PAGE)))
     public Page<ClientView> list(
-            @Parameter(description = "The EHR's id for the client") @QueryParam("externalId") String externalId,
+            @Parameter(description = "The EHR's id for the client",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = Text.EXTERNAL_ID_MAX))
+            @QueryParam("externalId") String externalId,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
         QueryParams query = new QueryParams();

@@ -6,9 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Client")
 public record ClientView(
         UUID id,
-        @Schema(example = "EHR-PT-10442") String externalId,
-        @Schema(example = "Client R.") String displayLabel,
-        @Schema(example = "1991") Integer birthYear) {
+        @Schema(nullable = true, example = "EHR-PT-10442") String externalId,
+        @Schema(nullable = true, example = "Client R.") String displayLabel,
+        @Schema(nullable = true, example = "1991") Integer birthYear) {
 
     static ClientView of(Client c) {
         return new ClientView(c.id, c.externalId, c.displayLabel, c.birthYear);

@@ -58,6 +58,10 @@ public class IdempotencyInterceptor {
             }
             return invocation.proceed();
         }
+        if (http.headers().getAll(HEADER).size() > 1) {
+            // Which of two keys would a retry repeat? Refuse rather than guess.
+            throw ApiProblem.invalid(HEADER, "send one Idempotency-Key, not several");
+        }
         if (!KEY.matcher(key).matches()) {
             throw ApiProblem.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
         }

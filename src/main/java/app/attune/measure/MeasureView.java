@@ -14,7 +14,7 @@ public record MeasureView(
         @Schema(example = "POST_SESSION") MeasureTiming timing,
         @Schema(example = "{\"APPROACH\": 9.0, \"GOALS_AND_TOPICS\": 8.7, \"OVERALL\": 8.8, \"RELATIONSHIP\": 9.1}")
         Map<String, BigDecimal> items,
-        @Schema(description = "Sum of the items; null for PSQ_RUPTURE.", example = "35.6") BigDecimal total,
+        @Schema(nullable = true, description = "Sum of the items; null for PSQ_RUPTURE.", example = "35.6") BigDecimal total,
         @Schema(description = "WAI_SR: TASK, BOND and GOAL sums; empty for the other instruments.", example = "{}")
         Map<String, BigDecimal> subscales) {
 

@@ -38,7 +38,9 @@ public class SettingsResource {
     @GET
     @Path("/organization/settings")
     @Authenticated
-    @Operation(summary = "Read the organization's report thresholds")
+    @Operation(operationId = "getSettings", summary = "Read the organization's report thresholds",
+            description = "Reads the organization's settings: the report thresholds and whether webhooks may go to private "
+                    + "and local addresses. Their version is the ETag to send as If-Match when replacing them.")
     @APIResponse(responseCode = "200", description = "The thresholds, with their version as ETag",
             content = @Content(schema = @Schema(implementation = ReportSettings.class),
                     examples = @ExampleObject(name = "defaults", value = ApiExamples.SETTINGS)))
@@ -51,7 +53,10 @@ public class SettingsResource {
     @Path("/organization/settings")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the organization's report thresholds (admin; If-Match required)")
+    @Operation(operationId = "replaceSettings",
+            summary = "Replace the organization's report thresholds (admin; If-Match required)",
+            description = "Replaces the organization's settings as a whole (allowPrivateWebhookReceivers is false when "
+                    + "absent); If-Match must carry their current version.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "stricter", value = ApiExamples.SETTINGS_PUT)))
     @APIResponse(responseCode = "200", description = "The new thresholds",
             content = @Content(schema = @Schema(implementation = ReportSettings.class),

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,7 +50,8 @@ public class PractitionerResource {
     @GET
     @Path("/practitioners/me")
     @Authenticated
-    @Operation(summary = "Read the caller's own practitioner record")
+    @Operation(operationId = "getOwnPractitioner", summary = "Read the caller's own practitioner record",
+            description = "Reads the caller's own practitioner record, as known by its token's subject.")
     @APIResponse(responseCode = "200", description = "The caller",
             content = @Content(schema = @Schema(implementation = PractitionerView.class),
                     examples = @ExampleObject(name = "me", value = ApiExamples.PRACTITIONER)))
@@ -62,7 +64,10 @@ public class PractitionerResource {
     @Idempotent
     @Path("/practitioners")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a practitioner or EHR service account ahead of its first sign-in (admin)")
+    @Operation(operationId = "registerPractitioner",
+            summary = "Register a practitioner or EHR service account ahead of its first sign-in (admin)",
+            description = "Registers a practitioner or EHR service account, known by its token's subject, with its "
+                    + "displayName, roles, supervisorId and active flag, ahead of its first sign-in.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "therapist", value = ApiExamples.NEW_PRACTITIONER)))
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = PractitionerView.class),
@@ -74,12 +79,18 @@ public class PractitionerResource {
 
     @GET
     @Path("/practitioners")
-    @Operation(summary = "List the organization's practitioners (admin)")
+    @Operation(operationId = "listPractitioners", summary = "List the organization's practitioners (admin)",
+            description = "Lists the organization's practitioners and service accounts by subject, one page at a time, "
+                    + "optionally only those granted one role or only the active or inactive ones.")
     @APIResponse(responseCode = "200", description = "One page of practitioners, by subject",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.PRACTITIONER_PAGE)))
+            content = @Content(schema = @Schema(ref = "PractitionerPage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.PRACTITIONER_PAGE)))
     public Page<PractitionerView> list(
-            @Parameter(description = "Only practitioners granted this role") @QueryParam("role") String role,
-            @Parameter(description = "true or false") @QueryParam("active") String active,
+            @Parameter(description = "Only practitioners granted this role", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {Roles.ADMIN, Roles.INTEGRATION, Roles.SUPERVISOR, Roles.THERAPIST}))
+            @QueryParam("role") String role,
+            @Parameter(description = "true or false",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
         QueryParams query = new QueryParams();
@@ -92,7 +103,9 @@ public class PractitionerResource {
 
     @GET
     @Path("/practitioners/{id}")
-    @Operation(summary = "Read a practitioner (admin)")
+    @Operation(operationId = "getPractitioner", summary = "Read a practitioner (admin)",
+            description = "Reads a practitioner of the organization; its version is the ETag to send as If-Match when "
+                    + "changing it.")
     @APIResponse(responseCode = "200", description = "The practitioner, with its version as ETag",
             content = @Content(schema = @Schema(implementation = PractitionerView.class),
                     examples = @ExampleObject(name = "practitioner", value = ApiExamples.PRACTITIONER)))
@@ -104,7 +117,10 @@ public class PractitionerResource {
     @PATCH
     @Path("/practitioners/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a practitioner's name, roles, supervisor or active flag (admin; If-Match required)")
+    @Operation(operationId = "changePractitioner",
+            summary = "Change a practitioner's name, roles, supervisor or active flag (admin; If-Match required)",
+            description = "Changes a practitioner's displayName, roles, supervisorId or active flag with a JSON merge patch; "
+                    + "If-Match must carry its current version. The subject never changes.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PractitionerChanges.class),
             examples = @ExampleObject(name = "make supervisor", value = ApiExamples.PRACTITIONER_PATCH)))
     @APIResponse(responseCode = "200", description = "The changed practitioner",

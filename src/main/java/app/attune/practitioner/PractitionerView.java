@@ -8,10 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PractitionerView(
         UUID id,
         @Schema(example = "dr-okafor") String subject,
-        @Schema(example = "Dr. A. Okafor") String displayName,
+        @Schema(nullable = true, example = "Dr. A. Okafor") String displayName,
         @Schema(description = "The roles the organization grants; a token holds only those of them it also claims.",
                 example = "[\"therapist\"]") List<String> roles,
-        UUID supervisorId,
+        @Schema(nullable = true, description = "The practitioner's clinical supervisor, if it has one.") UUID supervisorId,
         @Schema(example = "true") boolean active,
         @Schema(example = "0") long version) {
 

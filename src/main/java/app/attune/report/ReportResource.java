@@ -44,8 +44,12 @@ public class ReportResource {
     @GET
     @Path("/alliances/{id}/report")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Trace an alliance over time: per-session ruptures, repairs and scores, with its summary "
-            + "(JSON; also text/csv and image/svg+xml)")
+    @Operation(operationId = "getAllianceReport",
+            summary = "Trace an alliance over time: per-session ruptures, repairs and scores, with its summary "
+                    + "(JSON; also text/csv and image/svg+xml)",
+            description = "Traces the alliance over time: each session's ruptures, repairs and scores, with a summary, "
+                    + "optionally only from one day to another (both inclusive). Answers JSON, or with Accept: text/csv "
+                    + "a row per session, or with Accept: image/svg+xml a chart.")
     @APIResponse(responseCode = "200", description = "The report",
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllianceReport.class),
@@ -55,8 +59,10 @@ public class ReportResource {
                 @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING),
                         examples = @ExampleObject(name = "chart", value = ApiExamples.REPORT_SVG))})
     public AllianceReport report(@PathParam("id") UUID id,
-            @Parameter(description = "First day (ISO date), inclusive") @QueryParam("from") String from,
-            @Parameter(description = "Last day (ISO date), inclusive") @QueryParam("to") String to) {
+            @Parameter(description = "First day (ISO date), inclusive",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last day (ISO date), inclusive",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         Dates dates = Dates.of(from, to);
         return reports.report(id, dates.from(), dates.to(), AuditAction.REPORT);
     }
@@ -82,16 +88,21 @@ public class ReportResource {
     @GET
     @Path("/reports/caseload")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The caller's caseload (and, for a supervisor, its supervisees'), at-risk alliances first "
-            + "(JSON; also text/csv)")
+    @Operation(operationId = "getCaseloadReport",
+            summary = "The caller's caseload (and, for a supervisor, its supervisees'), at-risk alliances first "
+                    + "(JSON; also text/csv)",
+            description = "Lists the alliances the caller may see, each with its summary, at-risk first, one page at a "
+                    + "time: the ACTIVE and ON_HOLD ones, or those of the status asked for. Answers JSON, or with "
+                    + "Accept: text/csv a row per alliance of the page.")
     @APIResponse(responseCode = "200", description = "One page of alliances with their summaries",
             content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON,
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseloadEntryPage"),
                         examples = @ExampleObject(name = "caseload", value = ApiExamples.CASELOAD)),
                 @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
                         examples = @ExampleObject(name = "csv", value = ApiExamples.CASELOAD_CSV))})
     public Page<CaseloadEntry> caseload(
-            @Parameter(description = "One alliance status; ACTIVE and ON_HOLD when absent") @QueryParam("status") String status,
+            @Parameter(description = "One alliance status; ACTIVE and ON_HOLD when absent",
+                    schema = @Schema(implementation = AllianceStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
         return caseload(status, page, size, AuditAction.REPORT);

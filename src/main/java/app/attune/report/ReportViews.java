@@ -24,13 +24,14 @@ public final class ReportViews {
             OffsetDateTime occurredAt,
             @Schema(example = "ATTENDED") Attendance attendance,
             RuptureCounts ruptures,
-            @Schema(description = "Highest significance of the session's ruptures; null without one.", example = "4")
+            @Schema(nullable = true, description = "Highest significance of the session's ruptures; null without one.", example = "4")
             Integer maxSignificance,
             @Schema(description = "Repairs made in this session.", example = "1") long repairs,
-            @Schema(example = "34.5") BigDecimal srsTotal,
-            @Schema(example = "22.0") BigDecimal orsTotal,
-            @Schema(example = "48.0") BigDecimal waiTotal,
-            @Schema(description = "TASK, BOND and GOAL when a WAI-SR was given.") Map<String, BigDecimal> waiSubscales,
+            @Schema(nullable = true, description = "The client's SRS total; null without one.", example = "34.5") BigDecimal srsTotal,
+            @Schema(nullable = true, description = "The client's ORS total; null without one.", example = "22.0") BigDecimal orsTotal,
+            @Schema(nullable = true, description = "The client's WAI-SR total; null without one.", example = "48.0") BigDecimal waiTotal,
+            @Schema(nullable = true, description = "TASK, BOND and GOAL when a WAI-SR was given; null otherwise.")
+            Map<String, BigDecimal> waiSubscales,
             @Schema(description = "SRS_BELOW_CUTOFF, SRS_DROP, SRS_ITEM_LOW, ORS_BELOW_CUTOFF, ORS_RELIABLE_IMPROVEMENT, "
                     + "ORS_RELIABLE_DETERIORATION",
                     example = "[\"SRS_BELOW_CUTOFF\", \"SRS_DROP\"]") List<String> flags) {
@@ -40,8 +41,11 @@ public final class ReportViews {
     public record RuptureCounts(long total, long withdrawal, long confrontation, long mixed) {
     }
 
-    @Schema(name = "Quartiles", description = "Median and interquartile range; null when no rupture was resolved.")
-    public record Quartiles(BigDecimal median, BigDecimal q1, BigDecimal q3) {
+    @Schema(name = "Quartiles", description = "Median and interquartile range; each null when no rupture was resolved.")
+    public record Quartiles(
+            @Schema(nullable = true, example = "0.50") BigDecimal median,
+            @Schema(nullable = true, example = "0.25") BigDecimal q1,
+            @Schema(nullable = true, example = "0.75") BigDecimal q3) {
     }
 
     @Schema(name = "Discrepancy", description = "Sessions where the client's PSQ and the therapist's log disagree.")
@@ -60,20 +64,23 @@ public final class ReportViews {
     public record Summary(
             long sessionsAttended,
             @Schema(description = "Attended sessions with at least one rupture.") long sessionsWithRupture,
-            @Schema(description = "sessionsWithRupture / sessionsAttended; null without attended sessions.") BigDecimal ruptureRate,
+            @Schema(nullable = true, description = "sessionsWithRupture / sessionsAttended; null without attended sessions.")
+            BigDecimal ruptureRate,
             RuptureCounts ruptures,
             long resolved,
-            @Schema(description = "resolved / ruptures; null without ruptures.") BigDecimal resolutionRate,
-            @Schema(description = "Share of ruptures resolved in the session where they surfaced.") BigDecimal sameSessionResolutionRate,
+            @Schema(nullable = true, description = "resolved / ruptures; null without ruptures.") BigDecimal resolutionRate,
+            @Schema(nullable = true, description = "Share of ruptures resolved in the session where they surfaced; null without ruptures.")
+            BigDecimal sameSessionResolutionRate,
             @Schema(description = "Sessions from a rupture to the repair that resolved it.") Quartiles sessionsToRepair,
             @Schema(description = "Days from a rupture's session to the repair that resolved it.") Quartiles daysToRepair,
             long openRuptures,
-            @Schema(description = "Age in days of the oldest open rupture; null without one.") Long oldestOpenRuptureDays,
+            @Schema(nullable = true, description = "Age in days of the oldest open rupture; null without one.") Long oldestOpenRuptureDays,
             long unresolvedAtClose,
             @Schema(description = "Repair strategy to number of repairs.") Map<String, Long> strategyMix,
             @Schema(description = "Tag to number of ruptures.") Map<String, Long> tagCounts,
             Discrepancy discrepancy,
-            @Schema(description = "Least-squares slope of the SRS total per session over the last five rated sessions.")
+            @Schema(nullable = true, description = "Least-squares slope of the SRS total per session over the last five rated "
+                    + "sessions; null with fewer than two rated sessions.")
             BigDecimal srsTrend,
             @Schema(description = "SRS dips that recovered to their earlier level within the repair window.") long vShapedEpisodes,
             AtRisk atRisk) {

@@ -8,14 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RepairView(
         UUID id,
         UUID ruptureId,
-        @Schema(description = "Null for a repair between sessions.") UUID sessionId,
+        @Schema(nullable = true, description = "Null for a repair between sessions.") UUID sessionId,
         @Schema(description = "When the repair happened: the session's time, or the time given.", example = "2026-10-09T15:00:00Z")
         OffsetDateTime performedAt,
         @Schema(example = "ACKNOWLEDGE_OWN_CONTRIBUTION") RepairStrategy strategy,
         @Schema(example = "THERAPIST") Initiator initiatedBy,
         @Schema(example = "RESOLVED") RepairOutcome outcome,
-        @Schema(example = "4") Integer resolutionRating,
-        String description) {
+        @Schema(nullable = true, example = "4") Integer resolutionRating,
+        @Schema(nullable = true, description = "Always present for strategy OTHER.",
+                example = "Named that I had missed our appointment and invited her to say how that landed.") String description) {
 
     public static RepairView of(Repair r) {
         return new RepairView(r.id, r.ruptureId, r.sessionId, r.performedAt, r.strategy, r.initiatedBy, r.outcome,

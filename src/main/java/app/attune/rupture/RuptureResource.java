@@ -4,6 +4,7 @@ import app.attune.api.ApiExamples;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
+import app.attune.api.Text;
 import app.attune.api.Versions;
 import app.attune.identity.Roles;
 import app.attune.idempotency.Idempotent;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +53,10 @@ public class RuptureResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{sessionId}/ruptures")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Tag a rupture surfaced in a session, with any repairs made in that session")
+    @Operation(operationId = "tagRupture", summary = "Tag a rupture surfaced in a session, with any repairs made in that session",
+            description = "Tags a rupture surfaced in a session, with any repairs made in that same session. Markers must "
+                    + "fit the type: withdrawal markers (3RS W1-W7) for WITHDRAWAL, confrontation markers (C1-C7) for "
+                    + "CONFRONTATION, either for MIXED; a signed session or a closed alliance takes no new ruptures (409).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "missed appointment", value = ApiExamples.NEW_RUPTURE)))
     @APIResponse(responseCode = "201", description = "Tagged",
             content = @Content(schema = @Schema(implementation = RuptureView.class),
@@ -63,7 +68,9 @@ public class RuptureResource {
 
     @GET
     @Path("/ruptures/{id}")
-    @Operation(summary = "Read a rupture with its repairs")
+    @Operation(operationId = "getRupture", summary = "Read a rupture with its repairs",
+            description = "Reads a rupture with its repairs and its derived status; its version is the ETag to send as "
+                    + "If-Match when changing it.")
     @APIResponse(responseCode = "200", description = "The rupture, with its version as ETag",
             content = @Content(schema = @Schema(implementation = RuptureView.class),
                     examples = @ExampleObject(name = "rupture", value = ApiExamples.RUPTURE)))
@@ -76,7 +83,11 @@ public class RuptureResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/ruptures/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Correct a rupture's tagging (If-Match required; status follows from repairs)")
+    @Operation(operationId = "changeRupture",
+            summary = "Correct a rupture's tagging (If-Match required; status follows from repairs)",
+            description = "Corrects a rupture's tagging with a JSON merge patch; If-Match must carry its current version. "
+                    + "Its status follows from its repairs and cannot be set; a rupture of a signed session takes no "
+                    + "retagging (409).")
     @RequestBody(content = @Content(schema = @Schema(implementation = RuptureChanges.class),
             examples = @ExampleObject(name = "retag", value = ApiExamples.RUPTURE_PATCH)))
     @APIResponse(responseCode = "200", description = "The changed rupture",
@@ -89,13 +100,21 @@ public class RuptureResource {
 
     @GET
     @Path("/alliances/{allianceId}/ruptures")
-    @Operation(summary = "List an alliance's ruptures in session order, filtered by status, type or tag")
+    @Operation(operationId = "listAllianceRuptures",
+            summary = "List an alliance's ruptures in session order, filtered by status, type or tag",
+            description = "Lists the alliance's ruptures in session order, one page at a time, optionally only those of "
+                    + "one status, one type or with one tag.")
     @APIResponse(responseCode = "200", description = "One page of ruptures",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.RUPTURE_PAGE)))
+            content = @Content(schema = @Schema(ref = "RupturePage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.RUPTURE_PAGE)))
     public Page<RuptureView> list(@PathParam("allianceId") UUID allianceId,
-            @Parameter(description = "OPEN, PARTIALLY_RESOLVED, RESOLVED or UNRESOLVED_AT_CLOSE") @QueryParam("status") String status,
-            @Parameter(description = "WITHDRAWAL, CONFRONTATION or MIXED") @QueryParam("type") String type,
-            @Parameter(description = "A tag slug such as missed-session") @QueryParam("tag") String tag,
+            @Parameter(description = "OPEN, PARTIALLY_RESOLVED, RESOLVED or UNRESOLVED_AT_CLOSE",
+                    schema = @Schema(implementation = RuptureStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "WITHDRAWAL, CONFRONTATION or MIXED",
+                    schema = @Schema(implementation = RuptureType.class)) @QueryParam("type") String type,
+            @Parameter(description = "A tag slug such as missed-session",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = Text.SLUG))
+            @QueryParam("tag") String tag,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
         QueryParams query = new QueryParams();
@@ -112,7 +131,11 @@ public class RuptureResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/ruptures/{id}/repairs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a repair of a rupture, in a session (sessionId) or between sessions (performedAt)")
+    @Operation(operationId = "recordRepair",
+            summary = "Record a repair of a rupture, in a session (sessionId) or between sessions (performedAt)",
+            description = "Records a repair of a rupture, in a session (sessionId) or between sessions (performedAt); the "
+                    + "rupture's status then follows from its repairs. A repair belongs to its rupture's alliance and never "
+                    + "precedes the session where the rupture surfaced; a closed alliance takes no new repairs (409).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "next session", value = ApiExamples.NEW_REPAIR)))
     @APIResponse(responseCode = "201", description = "Recorded; the rupture's status now follows from it",
             content = @Content(schema = @Schema(implementation = RepairView.class),

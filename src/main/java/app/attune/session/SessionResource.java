@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,7 +53,12 @@ public class SessionResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/alliances/{allianceId}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a session, optionally with its measures, ruptures and repairs in one atomic write")
+    @Operation(operationId = "recordSession",
+            summary = "Record a session, optionally with its measures, ruptures and repairs in one atomic write",
+            description = "Records a session as a DRAFT, optionally with its measures, ruptures and repairs in one atomic "
+                    + "write. The service numbers sessions 1, 2, 3... per alliance in the order they are recorded, and a "
+                    + "refused session consumes no number; no session precedes its alliance's start, and a closed alliance "
+                    + "takes no new sessions (409).")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "therapist no-show", value = ApiExamples.NEW_SESSION_NO_SHOW),
             @ExampleObject(name = "finished session from an EHR", value = ApiExamples.NEW_SESSION_FULL)}))
@@ -66,9 +72,11 @@ public class SessionResource {
 
     @GET
     @Path("/alliances/{allianceId}/sessions")
-    @Operation(summary = "List an alliance's sessions in session order")
+    @Operation(operationId = "listAllianceSessions", summary = "List an alliance's sessions in session order",
+            description = "Lists the alliance's sessions in session order, one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of sessions",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.SESSION_PAGE)))
+            content = @Content(schema = @Schema(ref = "SessionPage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.SESSION_PAGE)))
     public Page<SessionView> list(@PathParam("allianceId") UUID allianceId,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
@@ -80,11 +88,16 @@ public class SessionResource {
 
     @GET
     @Path("/sessions")
-    @Operation(summary = "Find a session by the EHR's externalId")
+    @Operation(operationId = "findSessions", summary = "Find a session by the EHR's externalId",
+            description = "Finds a session by the EHR's encounter id (externalId): the page holds it if the caller may see "
+                    + "it, and is empty otherwise.")
     @APIResponse(responseCode = "200", description = "The matching session, if the caller may see it",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.SESSION_PAGE)))
+            content = @Content(schema = @Schema(ref = "SessionPage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.SESSION_PAGE)))
     public Page<SessionView> find(
-            @Parameter(description = "The EHR's id for the encounter", required = true) @QueryParam("externalId") String externalId) {
+            @Parameter(description = "The EHR's id for the encounter", required = true,
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = Text.EXTERNAL_ID_MAX))
+            @QueryParam("externalId") String externalId) {
         QueryParams query = new QueryParams();
         String wanted = query.text("externalId", externalId, Text.EXTERNAL_ID_MAX);
         if (externalId == null) {
@@ -96,7 +109,9 @@ public class SessionResource {
 
     @GET
     @Path("/sessions/{id}")
-    @Operation(summary = "Read a session with its note, addenda, measures, ruptures and repairs")
+    @Operation(operationId = "getSession", summary = "Read a session with its note, addenda, measures, ruptures and repairs",
+            description = "Reads a session with its note, addenda, measures, ruptures and repairs; privateNote is shown to "
+                    + "its author only. Its version is the ETag to send as If-Match when changing or signing it.")
     @APIResponse(responseCode = "200", description = "The session, with its version as ETag",
             content = @Content(schema = @Schema(implementation = SessionView.class),
                     examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
@@ -109,7 +124,10 @@ public class SessionResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a draft session (If-Match required; a signed session is locked)")
+    @Operation(operationId = "changeSession", summary = "Change a draft session (If-Match required; a signed session is locked)",
+            description = "Changes a draft session with a JSON merge patch; If-Match must carry its current version, and a "
+                    + "signed session is locked (409). Moving it in time moves the repairs made in it, and is refused when "
+                    + "a repair would then precede its rupture; shortening it below a rupture's minute is refused.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SessionChanges.class),
             examples = @ExampleObject(name = "note", value = ApiExamples.SESSION_PATCH)))
     @APIResponse(responseCode = "200", description = "The changed session",
@@ -124,7 +142,10 @@ public class SessionResource {
     @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}/sign")
-    @Operation(summary = "Sign a session, locking its note (If-Match required)")
+    @Operation(operationId = "signSession", summary = "Sign a session, locking its note (If-Match required)",
+            description = "Signs a session and locks it: its note and fields never change again, and it takes no new "
+                    + "ruptures or measures and no retagging; If-Match must carry its current version. Corrections are "
+                    + "addenda, and its ruptures can still be repaired in later sessions.")
     @APIResponse(responseCode = "200", description = "The signed session",
             content = @Content(schema = @Schema(implementation = SessionView.class),
                     examples = @ExampleObject(name = "session", value = ApiExamples.SESSION_SIGNED)))
@@ -138,7 +159,9 @@ public class SessionResource {
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}/addenda")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an addendum to a signed session; the signed note itself never changes")
+    @Operation(operationId = "addAddendum", summary = "Add an addendum to a signed session; the signed note itself never changes",
+            description = "Adds a correction or late entry to a signed session, with its own author and time; the signed "
+                    + "note itself never changes.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "addendum", value = ApiExamples.NEW_ADDENDUM)))
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = AddendumView.class),

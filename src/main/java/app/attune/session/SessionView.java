@@ -12,16 +12,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SessionView(
         UUID id,
         UUID allianceId,
-        @Schema(description = "The EHR's id for the encounter.", example = "EHR-ENC-88120") String externalId,
+        @Schema(nullable = true, description = "The EHR's id for the encounter.", example = "EHR-ENC-88120") String externalId,
         @Schema(description = "1, 2, 3… per alliance, in the order sessions were recorded.", example = "3") int number,
         @Schema(example = "2026-10-02T15:00:00Z") OffsetDateTime occurredAt,
-        @Schema(example = "50") Integer durationMinutes,
-        @Schema(example = "IN_PERSON") SessionMode mode,
+        @Schema(nullable = true, example = "50") Integer durationMinutes,
+        @Schema(nullable = true, example = "IN_PERSON") SessionMode mode,
         @Schema(example = "ATTENDED") Attendance attendance,
-        @Schema(description = "The progress note.") String note,
-        @Schema(description = "Psychotherapy notes: present only for the practitioner who wrote them; never shown to "
-                + "supervisors, integrations or admins, never exported or reported.") String privateNote,
+        @Schema(nullable = true, description = "The progress note.") String note,
+        @Schema(nullable = true, description = "Psychotherapy notes: null except for the practitioner who wrote them; never "
+                + "shown to supervisors, integrations or admins, never exported or reported.") String privateNote,
         @Schema(example = "DRAFT") SessionStatus status,
+        @Schema(nullable = true, description = "Null while the session is a DRAFT.", example = "2026-10-02T18:12:40Z")
         OffsetDateTime signedAt,
         List<AddendumView> addenda,
         List<MeasureView> measures,

@@ -45,7 +45,11 @@ public class VocabularyResource {
 
     @GET
     @Path("/vocabulary")
-    @Operation(summary = "Every enumeration with codes, labels and 3RS references; each instrument with its items and ranges")
+    @Operation(operationId = "getVocabulary",
+            summary = "Every enumeration with codes, labels and 3RS references; each instrument with its items and ranges",
+            description = "Lists every code of every enumeration with its label and 3RS reference, each instrument with its "
+                    + "items and ranges, and the ranges of the rupture ratings. It is built from the code's enumerations and "
+                    + "never changes at run time.")
     @APIResponse(responseCode = "200", description = "The vocabulary",
             content = @Content(schema = @Schema(implementation = VocabularyView.class),
                     examples = @ExampleObject(name = "vocabulary", value = ApiExamples.VOCABULARY)))

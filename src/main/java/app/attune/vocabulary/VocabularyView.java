@@ -17,14 +17,19 @@ public record VocabularyView(
     public record Code(
             @Schema(example = "COMPLAINT_ABOUT_PARAMETERS") String code,
             @Schema(example = "Complaints/concerns about the parameters of therapy") String label,
-            @Schema(example = "3RS C4") String reference,
-            @Schema(description = "Strategies: immediate or exploratory.") String group,
-            @Schema(description = "Markers: the rupture type they belong to.", example = "CONFRONTATION") String type) {
+            @Schema(nullable = true, description = "Null where the literature gives no reference.", example = "3RS C4")
+            String reference,
+            @Schema(nullable = true, description = "Strategies: immediate or exploratory; null for OTHER and outside strategies.")
+            String group,
+            @Schema(nullable = true, description = "Markers: the rupture type they belong to; null outside markers.",
+                    example = "CONFRONTATION") String type) {
     }
 
     @Schema(name = "VocabularyInstrument")
     public record Instrument(String code, String label, String reference, List<String> respondents, List<Item> items,
-            Range total, Map<String, List<String>> subscales) {
+            @Schema(nullable = true, description = "The range of the total; null for an instrument without one (PSQ_RUPTURE).")
+            Range total,
+            Map<String, List<String>> subscales) {
     }
 
     @Schema(name = "VocabularyItem")

@@ -13,12 +13,15 @@ public record DeliveryView(
         @Schema(example = "DELIVERED") String status,
         OffsetDateTime createdAt,
         OffsetDateTime nextAttemptAt,
-        OffsetDateTime deliveredAt,
+        @Schema(nullable = true, description = "Null until a delivery succeeds.") OffsetDateTime deliveredAt,
         List<Attempt> attempts) {
 
     @Schema(name = "WebhookAttempt")
     public record Attempt(int attempt, OffsetDateTime attemptedAt,
-            @Schema(description = "The receiver's HTTP status; absent when it could not be reached.") Integer responseStatus,
-            @Schema(example = "could not connect") String error, int durationMs) {
+            @Schema(nullable = true, description = "The receiver's HTTP status; null when it could not be reached.")
+            Integer responseStatus,
+            @Schema(nullable = true, description = "Why the attempt failed without an answer; null when the receiver answered.",
+                    example = "could not connect") String error,
+            int durationMs) {
     }
 }

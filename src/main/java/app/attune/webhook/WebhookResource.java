@@ -46,7 +46,12 @@ public class WebhookResource {
     @Idempotent
     @Path("/webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a webhook for change events; its signing secret is in this answer only")
+    @Operation(operationId = "registerWebhook",
+            summary = "Register a webhook for change events; its signing secret is in this answer only",
+            description = "Registers a receiver url for the change feed's eventTypes; deliveries are signed as the Standard "
+                    + "Webhooks specification says, with the whsec_ secret that is in this answer only. The receiver must be "
+                    + "http(s) and carry no credentials; unless the organization's settings allow private receivers, it must "
+                    + "not be a loopback, private, link-local, carrier-grade NAT or unique-local address.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "signed sessions", value = ApiExamples.NEW_WEBHOOK)))
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = WebhookView.class),
@@ -58,9 +63,11 @@ public class WebhookResource {
 
     @GET
     @Path("/webhooks")
-    @Operation(summary = "List the organization's webhooks")
+    @Operation(operationId = "listWebhooks", summary = "List the organization's webhooks",
+            description = "Lists the organization's webhooks, oldest first, one page at a time, without their signing secrets.")
     @APIResponse(responseCode = "200", description = "One page of webhooks, without their secrets",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.WEBHOOK_PAGE)))
+            content = @Content(schema = @Schema(ref = "WebhookPage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.WEBHOOK_PAGE)))
     public Page<WebhookView> list(@Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {
         QueryParams query = new QueryParams();
@@ -71,7 +78,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/webhooks/{id}")
-    @Operation(summary = "Delete a webhook; deliveries still waiting are given up")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook; deliveries still waiting are given up",
+            description = "Stops a webhook: nothing more is sent to it, and its deliveries still waiting are given up.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         webhooks.delete(id);
@@ -80,9 +88,13 @@ public class WebhookResource {
 
     @GET
     @Path("/webhooks/{id}/deliveries")
-    @Operation(summary = "A webhook's deliveries, newest first, each with every attempt")
+    @Operation(operationId = "listWebhookDeliveries", summary = "A webhook's deliveries, newest first, each with every attempt",
+            description = "Lists the webhook's deliveries, newest first, one page at a time, each with every attempt. A "
+                    + "delivery that is not answered 2xx is retried with a doubling delay until its attempts run out, then "
+                    + "it is FAILED.")
     @APIResponse(responseCode = "200", description = "One page of deliveries",
-            content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.DELIVERY_PAGE)))
+            content = @Content(schema = @Schema(ref = "WebhookDeliveryPage"),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.DELIVERY_PAGE)))
     public Page<DeliveryView> deliveries(@PathParam("id") UUID id,
             @Parameter(description = "Page number from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (20 by default)") @QueryParam("size") String size) {

@@ -10,7 +10,7 @@ public record WebhookView(
         UUID id,
         @Schema(example = "https://ehr.example.org/hooks/attune") String url,
         @Schema(example = "[\"session.signed\"]") List<String> eventTypes,
-        @Schema(description = "The signing secret: returned once, when the webhook is created.",
+        @Schema(nullable = true, description = "The signing secret: returned once, when the webhook is created; null in lists.",
                 example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret,
         OffsetDateTime createdAt) {
 

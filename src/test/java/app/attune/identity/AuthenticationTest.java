@@ -33,14 +33,14 @@ class AuthenticationTest {
         var otherKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
         unauthenticated(given().auth().oauth2(therapistToken().sign(otherKey)).get(PATH).then());
         unauthenticated(given().auth().oauth2(therapistToken().unsigned()).get(PATH).then());
-        unauthenticated(given().auth().oauth2("not.a.token").get(PATH).then());
+        unauthenticated(given().header("Authorization", "Bearer not.a.token").get(PATH).then());
     }
 
     @Test
     void aTokenInTheUrlIsRefusedEvenBesideAValidHeader() {
         String token = therapistToken().sign();
         unauthenticated(given().queryParam("access_token", token).get(PATH).then());
-        unauthenticated(given().auth().oauth2(token).queryParam("access_token", token).get(PATH).then());
+        unauthenticated(given().header("Authorization", "Bearer " + token).queryParam("access_token", token).get(PATH).then());
     }
 
     @Test

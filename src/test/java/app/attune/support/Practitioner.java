@@ -48,7 +48,7 @@ public final class Practitioner {
 
     /** A request with this practitioner's token; an integration's carries a fresh Idempotency-Key, as it must. */
     public RequestSpecification request() {
-        RequestSpecification request = given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request = given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).accept(ContentType.JSON);
         return integration ? request.header("Idempotency-Key", UUID.randomUUID().toString()) : request;
     }
 
