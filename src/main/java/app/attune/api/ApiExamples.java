@@ -94,11 +94,12 @@ public final class ApiExamples {
             + ", \"writtenAt\": \"2026-10-03T09:00:00Z\", \"text\": \"Correction: the client waited 30 minutes, not 20.\"}";
 
     public static final String VOCABULARY = """
-            {"enumerations": {"ruptureType": [{"code": "WITHDRAWAL", "label": "Withdrawal (moving away from the therapist or the work)"}],
+            {"enumerations": {"ruptureType": [{"code": "WITHDRAWAL", "label": "Withdrawal (moving away from the therapist or the work)",
+                                               "reference": null, "group": null, "type": null}],
               "ruptureMarker": [{"code": "COMPLAINT_ABOUT_PARAMETERS", "label": "Complaints/concerns about the parameters of therapy",
-                                 "reference": "3RS C4", "type": "CONFRONTATION"}],
+                                 "reference": "3RS C4", "group": null, "type": "CONFRONTATION"}],
               "repairStrategy": [{"code": "ACKNOWLEDGE_OWN_CONTRIBUTION", "label": "Acknowledge the therapist's own contribution",
-                                  "reference": "3RS exploratory resolution strategy", "group": "exploratory"}]},
+                                  "reference": "3RS exploratory resolution strategy", "group": "exploratory", "type": null}]},
              "instruments": [{"code": "SRS", "label": "Session Rating Scale v3", "reference": "Duncan, Miller et al. 2003",
                               "respondents": ["CLIENT"],
                               "items": [{"code": "RELATIONSHIP", "label": "Relationship: felt heard, understood and respected",

@@ -46,8 +46,9 @@ public class ChangeResource {
             content = @Content(schema = @Schema(implementation = ChangePage.class),
                     examples = @ExampleObject(name = "changes", value = ApiExamples.CHANGES)))
     public ChangePage changes(
-            @Parameter(description = "A cursor from an earlier answer; 0 (the beginning) when absent",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "" + Long.MAX_VALUE,
+            @Parameter(description = "A cursor from an earlier answer (a whole number, written as the answers write "
+                    + "it: as text, since 64-bit numbers do not survive JavaScript); 0 (the beginning) when absent",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19,
                             defaultValue = "0")) @QueryParam("since") String since,
             @Parameter(description = "At most this many changes, 1 to 1000 (100 by default)",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,

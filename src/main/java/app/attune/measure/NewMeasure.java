@@ -12,7 +12,8 @@ public record NewMeasure(
         @Schema(description = "CLIENT when absent.", example = "CLIENT") Respondent respondent,
         @NotNull @Schema(required = true, example = "POST_SESSION") MeasureTiming timing,
         @NotNull @Size(max = 20)
-        @Schema(required = true, description = "Item code to score; GET /api/v1/vocabulary lists each instrument's items and ranges.",
+        @Schema(required = true, maxProperties = 20,
+                description = "Item code to score; GET /api/v1/vocabulary lists each instrument's items and ranges.",
                 example = "{\"RELATIONSHIP\": 9.1, \"GOALS_AND_TOPICS\": 8.7, \"APPROACH\": 9.0, \"OVERALL\": 8.8}")
         Map<String, BigDecimal> items) {
 

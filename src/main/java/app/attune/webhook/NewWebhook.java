@@ -10,6 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NewWebhook(
         @NotNull @Size(max = 2000) @Schema(required = true, example = "https://ehr.example.org/hooks/attune") String url,
         @NotNull @Size(min = 1, max = 20) @Schema(required = true, example = "[\"session.signed\", \"rupture.updated\"]")
-        List<@NotNull @Pattern(regexp = EventTypes.PATTERN, message = "must be an event type listed in the API description")
+        List<@NotNull @Size(max = 40) @Pattern(regexp = EventTypes.PATTERN, message = "must be an event type listed in the API description")
                 String> eventTypes) {
 }

@@ -83,6 +83,14 @@ class IdempotencyTest {
     }
 
     @Test
+    void twoKeysOnOneRequestAre400AndStoreNothing() {
+        therapist.request().header("Idempotency-Key", "first-key-1").header("Idempotency-Key", "second-key-2")
+                .body(Map.of("displayLabel", "A")).post("/api/v1/clients").then().statusCode(400)
+                .body("errors.field", hasItem("Idempotency-Key"));
+        therapist.request().get("/api/v1/clients").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
     void anIntegrationMustSendAKey() {
         Practitioner ehr = therapist.colleague("integration");
         io.restassured.RestAssured.given().header("Authorization", "Bearer " + ehr.token()).contentType("application/json")

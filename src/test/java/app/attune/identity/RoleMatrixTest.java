@@ -124,6 +124,32 @@ class RoleMatrixTest {
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
     }
 
+    /** The document tells integrators who may call what (x-roles and the description): it must be this matrix. */
+    @Test
+    void theDocumentStatesTheRolesOfTheMatrix() throws IOException {
+        JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+        List<String> wrong = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : METHODS) {
+                JsonNode operation = path.getValue().path(method);
+                if (operation.isMissingNode()) {
+                    continue;
+                }
+                String name = method.toUpperCase() + " " + path.getKey();
+                Set<String> declared = new TreeSet<>();
+                operation.path("x-roles").forEach(role -> declared.add(role.asText()));
+                String roles = "Roles: " + String.join(", ", new TreeSet<>(MATRIX.getOrDefault(name, Set.of()))) + ".";
+                if (!declared.equals(new TreeSet<>(MATRIX.getOrDefault(name, Set.of())))
+                        || !operation.path("description").asText().endsWith(roles)
+                        || !operation.path("security").toString().equals("[{\"bearer\":[]}]")) {
+                    wrong.add(name + " declares " + declared + " / " + operation.path("security"));
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void everyResourceMethodDeclaresWhoMayCallIt() throws IOException {
         List<String> undeclared = new ArrayList<>();

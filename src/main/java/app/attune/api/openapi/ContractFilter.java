@@ -34,14 +34,15 @@ public class ContractFilter implements OASFilter {
         Operations.forEach(openAPI, (path, method, operation) -> {
             ProblemAnswers.declare(path, method, operation);
             Headers.declare(method, operation, versioned);
-            typePaging(operation);
+            typeParameters(operation);
             Access.declare(path, method, operation, roles);
         });
     }
 
-    /** page and size are read as text (so that a bad value is a named 400) but are whole numbers. */
-    private static void typePaging(Operation operation) {
+    /** page and size are read as text (so that a bad value is a named 400) but are whole numbers; texts are bounded. */
+    private static void typeParameters(Operation operation) {
         Operations.forEachParameter(operation, (parameter, name) -> {
+            Bounds.parameter(parameter.getSchema());
             if (parameter.getIn() != Parameter.In.QUERY) {
                 return;
             }

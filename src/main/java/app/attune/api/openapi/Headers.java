@@ -23,6 +23,7 @@ final class Headers {
 
     /** The variant of a header sent only when the request got far enough (past the rate limiter). */
     private static final String WHEN_COUNTED = "-WhenCounted";
+    private static final String CORS_ORIGIN = "Access-Control-Allow-Origin";
 
     static void addComponents(Components components) {
         components.addHeader(RequestTrace.HEADER, header("The request's id, in the service's log and audit trail: the "
@@ -38,8 +39,11 @@ final class Headers {
             Header always = components.getHeaders().get(name);
             components.addHeader(name + WHEN_COUNTED, OASFactory.createHeader().schema(always.getSchema()).required(false)
                     .description(always.getDescription() + "; absent when the request was refused before its token "
-                            + "was read (an oversized body, say)"));
+                            + "was read (an oversized body, say) or without a valid token (401)"));
         }
+        components.addHeader(CORS_ORIGIN, OASFactory.createHeader().required(false).schema(text(2000))
+                .description("Sent only when cross-origin access is on (QUARKUS_HTTP_CORS_ENABLED, with the allowed "
+                        + "origins in QUARKUS_HTTP_CORS_ORIGINS) and the request's Origin is one of them; off by default"));
         components.addHeader("Retry-After", header("Seconds to wait before retrying",
                 OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
                         .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(86_400))));
@@ -73,10 +77,12 @@ final class Headers {
         if (success || status.equals("429")) {
             add(response, RateLimit.POLICY_HEADER, RateLimit.POLICY_HEADER);
             add(response, RateLimit.STATE_HEADER, RateLimit.STATE_HEADER);
-        } else if (!status.equals("401")) {
+        } else {
+            // A 401 is never counted (no caller to count it against): the fields are then absent.
             add(response, RateLimit.POLICY_HEADER, RateLimit.POLICY_HEADER + WHEN_COUNTED);
             add(response, RateLimit.STATE_HEADER, RateLimit.STATE_HEADER + WHEN_COUNTED);
         }
+        add(response, CORS_ORIGIN);
         if (status.equals("429") || status.equals("503")) {
             add(response, "Retry-After");
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -32,58 +33,69 @@ final class Schemas {
 
     static void apply(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
-        Set<String> answers = new TreeSet<>();
-        Set<String> requests = new TreeSet<>();
-        Operations.forEach(openAPI, (path, method, operation) -> {
-            operation.getResponses().getAPIResponses().values()
-                    .forEach(response -> collectRefs(response.getContent(), answers));
-            if (operation.getRequestBody() != null) {
-                collectRefs(operation.getRequestBody().getContent(), requests);
-            }
-        });
+        Bounds.formatted(components);
+        Set<String> answers = refsOf(openAPI, false);
         answers.stream().filter(name -> name.endsWith(PAGE_SUFFIX) && components.getSchemas().get(name) == null)
                 .forEach(name -> components.addSchema(name, page(name)));
         Set<String> readModels = closure(components, answers);
         splitEditableFields(openAPI, readModels);
-        requests.clear();
-        Operations.forEach(openAPI, (path, method, operation) -> {
-            if (operation.getRequestBody() != null) {
-                collectRefs(operation.getRequestBody().getContent(), requests);
-            }
-        });
-        Set<String> writeModels = closure(components, requests);
-        for (String name : readModels) {
-            Schema schema = components.getSchemas().get(name);
-            if (schema.getProperties() != null && !writeModels.contains(name)) {
-                schema.setRequired(List.copyOf(schema.getProperties().keySet()));
-            }
-        }
-        for (String name : writeModels) {
-            Schema schema = components.getSchemas().get(name);
-            if (schema.getProperties() != null && schema.getAdditionalPropertiesSchema() == null) {
-                // Unknown fields are refused with 400 (quarkus.jackson.fail-on-unknown-properties).
-                schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
-            }
-            if (name.endsWith("Patch")) {
-                // A merge patch sends only what changes: the update records' @NotNull must not read as "required".
-                schema.setRequired(null);
-            }
-        }
+        Set<String> writeModels = closure(components, refsOf(openAPI, true));
+        readModels.stream().filter(name -> !writeModels.contains(name)).map(components.getSchemas()::get)
+                .filter(schema -> schema.getProperties() != null)
+                .forEach(schema -> schema.setRequired(List.copyOf(schema.getProperties().keySet())));
+        writeModels.forEach(name -> describeRequest(components, name));
+        Bounds.apply(openAPI, readModels.stream().filter(name -> !writeModels.contains(name)).collect(Collectors.toSet()));
         components.getSchemas().values().forEach(schema -> inlineNullableRefs(components, schema));
-        Set<String> used = new TreeSet<>();
+        components.getSchemas().values().forEach(Schemas::dropTypeBesideReference);
+        dropUnreferenced(openAPI);
+    }
+
+    /** The components the operations' answers (or request bodies) refer to directly. */
+    private static Set<String> refsOf(OpenAPI openAPI, boolean requests) {
+        Set<String> names = new TreeSet<>();
         Operations.forEach(openAPI, (path, method, operation) -> {
-            operation.getResponses().getAPIResponses().values().forEach(response -> collectRefs(response.getContent(), used));
-            if (operation.getRequestBody() != null) {
-                collectRefs(operation.getRequestBody().getContent(), used);
+            if (requests && operation.getRequestBody() != null) {
+                collectRefs(operation.getRequestBody().getContent(), names);
+            } else if (!requests) {
+                operation.getResponses().getAPIResponses().values().forEach(r -> collectRefs(r.getContent(), names));
             }
-            Operations.forEachParameter(operation, (parameter, name) -> {
-                if (parameter.getSchema() != null) {
-                    refs(parameter.getSchema(), used);
-                }
-            });
         });
+        return names;
+    }
+
+    private static void describeRequest(Components components, String name) {
+        Schema schema = components.getSchemas().get(name);
+        if (schema.getProperties() == null) {
+            return;
+        }
+        if (schema.getAdditionalPropertiesSchema() == null) {
+            // Unknown fields are refused with 400 (quarkus.jackson.fail-on-unknown-properties).
+            schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        // An optional field may be sent as null: absent in a new resource, cleared by a merge patch.
+        Map.copyOf(schema.getProperties()).forEach((property, field) -> {
+            if (!required.contains(property)) {
+                schema.addProperty(property, nullable(components, field));
+            }
+        });
+        if (name.endsWith("Patch")) {
+            // A merge patch sends only what changes: the update records' @NotNull must not read as "required".
+            schema.setRequired(null);
+        }
+    }
+
+    /** What inlining left unreferenced (a component only ever used as a nullable field) goes. */
+    private static void dropUnreferenced(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        Set<String> used = new TreeSet<>(refsOf(openAPI, false));
+        used.addAll(refsOf(openAPI, true));
+        Operations.forEach(openAPI, (path, method, operation) -> Operations.forEachParameter(operation, (parameter, name) -> {
+            if (parameter.getSchema() != null) {
+                refs(parameter.getSchema(), used);
+            }
+        }));
         Set<String> reachable = closure(components, used);
-        // What inlining left unreferenced (a component only ever used as a nullable field) goes.
         Set.copyOf(components.getSchemas().keySet()).stream().filter(name -> !reachable.contains(name))
                 .forEach(components::removeSchema);
     }
@@ -139,19 +151,50 @@ final class Schemas {
         }
         Map.copyOf(schema.getProperties()).forEach((name, property) -> {
             Schema target = nullableRefTarget(components, property);
-            if (target == null) {
-                return;
+            if (target != null) {
+                schema.addProperty(name, inlined(target, property));
             }
-            Schema inline = OASFactory.createSchema();
-            inline.setAll(target.getAll());
-            inline.addType(Schema.SchemaType.NULL);
-            if (inline.getEnumeration() != null) {
-                inline.addEnumeration(null);
-            }
-            inline.setDescription(property.getDescription() != null ? property.getDescription() : target.getDescription());
-            inline.setExamples(property.getExamples());
-            schema.addProperty(name, inline);
         });
+    }
+
+    /**
+     * The scanner writes `type: string` beside `allOf: [$ref]` for an enumeration or a date; the
+     * reference says it all, and a lone `type: string` reads as an unbounded string to linters.
+     */
+    private static void dropTypeBesideReference(Schema schema) {
+        boolean referenceOnly = schema.getRef() != null
+                || schema.getAllOf() != null && schema.getAllOf().size() == 1 && schema.getAllOf().get(0).getRef() != null;
+        if (referenceOnly) {
+            schema.setType(null);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(Schemas::dropTypeBesideReference);
+        }
+        if (schema.getItems() != null) {
+            dropTypeBesideReference(schema.getItems());
+        }
+    }
+
+    /** The field, null allowed. */
+    private static Schema nullable(Components components, Schema field) {
+        if (field.getType() != null && field.getType().contains(Schema.SchemaType.NULL) || field.getAnyOf() != null) {
+            return field;
+        }
+        Schema ref = field.getRef() != null ? field
+                : field.getAllOf() != null && field.getAllOf().size() == 1 ? field.getAllOf().get(0) : null;
+        if (ref != null && ref.getRef() != null) {
+            return inlined(components.getSchemas().get(name(ref.getRef())), field);
+        }
+        return field.addType(Schema.SchemaType.NULL);
+    }
+
+    private static Schema inlined(Schema target, Schema property) {
+        Schema inline = OASFactory.createSchema();
+        inline.setAll(target.getAll());
+        inline.addType(Schema.SchemaType.NULL);
+        inline.setDescription(property.getDescription() != null ? property.getDescription() : target.getDescription());
+        inline.setExamples(property.getExamples());
+        return inline;
     }
 
     private static Schema nullableRefTarget(Components components, Schema property) {
