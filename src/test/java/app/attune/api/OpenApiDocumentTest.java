@@ -1,6 +1,7 @@
 package app.attune.api;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed OpenAPI document is the one the code generates, and it documents every operation:
  * a summary, its problem+json answers and example bodies. Regenerate it with
- * {@code ./mvnw package -DskipTests} (the packaged build writes openapi/).
+ * {@code ./mvnw package -Dmaven.test.skip=true} (the packaged build writes openapi/).
  */
 @QuarkusTest
 class OpenApiDocumentTest {
 
-    private static final String REGENERATE = "openapi/ is stale: run ./mvnw package -DskipTests and commit openapi/ "
+    private static final String REGENERATE = "openapi/ is stale: run ./mvnw package -Dmaven.test.skip=true and commit openapi/ "
             + "(the served document is in target/openapi-served/ for a diff)";
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
@@ -100,6 +101,48 @@ class OpenApiDocumentTest {
         }
         assertTrue(operations >= 20, "expected the journal's operations, found " + operations);
         assertTrue(gaps.isEmpty(), () -> String.join("\n", gaps));
+    }
+
+    /** The README's API table lists exactly the document's operations, with their operationIds and roles. */
+    @Test
+    void theReadmeTableMatchesTheOperations() throws IOException {
+        JsonNode document = new ObjectMapper().readTree(Files.readString(Path.of("openapi/openapi.json")));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : METHODS) {
+                JsonNode operation = path.getValue().path(method);
+                if (!operation.isMissingNode()) {
+                    List<String> roles = new ArrayList<>();
+                    operation.path("x-roles").forEach(role -> roles.add(role.asText()));
+                    documented.add(row(method.toUpperCase(), path.getKey().substring("/api/v1".length()),
+                            operation.path("operationId").asText(), roles));
+                }
+            }
+        }
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        var table = java.util.regex.Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)[^`]*` \\| `(\\w+)` \\| ([^|]+) \\|");
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            var match = table.matcher(line);
+            if (match.find()) {
+                List<String> roles = new ArrayList<>();
+                for (String letter : match.group(4).trim().split(" ")) {
+                    roles.addAll(switch (letter) {
+                        case "T" -> List.of("therapist");
+                        case "S" -> List.of("supervisor");
+                        case "I" -> List.of("integration");
+                        case "A" -> List.of("admin");
+                        default -> List.of("admin", "integration", "supervisor", "therapist");
+                    });
+                }
+                listed.add(row(match.group(1), match.group(2), match.group(3), roles));
+            }
+        }
+        assertEquals(documented, listed, "README.md's API table and openapi/openapi.json list different operations");
+    }
+
+    private static String row(String method, String path, String operationId, List<String> roles) {
+        return method + " " + path.replaceAll("\\{[^}]+}", "{}") + " " + operationId + " " + new java.util.TreeSet<>(roles);
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.attune.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.attune.support.ContractDocument;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
@@ -9,9 +10,6 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiExamplesTest {
 
-    private final OpenAPI document = read();
+    private final OpenAPI document = ContractDocument.forValidation();
     private final SchemaValidator validator = new SchemaValidator(document, new MessageResolver());
     private final List<String> failures = new ArrayList<>();
     private int checked;
@@ -84,13 +82,5 @@ class OpenApiExamplesTest {
         ValidationReport report = validator.validate(json, schema, "example");
         report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .forEach(m -> failures.add(where + ": " + m.getMessage()));
-    }
-
-    private static OpenAPI read() {
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        var result = new OpenAPIV3Parser().readLocation(Path.of("openapi", "openapi.json").toUri().toString(), null, options);
-        assertTrue(result.getMessages() == null || result.getMessages().isEmpty(), () -> "openapi.json: " + result.getMessages());
-        return result.getOpenAPI();
     }
 }

@@ -14,11 +14,11 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
- * Holds every exchange of the test suite to the committed openapi/openapi.yaml: each answer of the
+ * Holds every exchange of the test suite to the committed OpenAPI document (openapi/openapi.json,
+ * which OpenApiDocumentTest keeps equal to openapi.yaml and to the served one): each answer of the
  * API must be one the document describes (status, headers, body), refusals included, and each
  * request the service accepted must be one the document allows, so that an integrator's generated
  * client never meets an answer or a rule that the document does not state. Installed before every
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class ContractValidation implements Filter, QuarkusTestBeforeEachCallback {
 
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createForSpecificationUrl(Path.of("openapi", "openapi.yaml").toAbsolutePath().toUri().toString())
+            .createFor(ContractDocument.forValidation())
             // An Accept that names JSON is fine for an answer without a body (204): the service ignores it.
             .withLevelResolver(LevelResolver.create()
                     .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE).build())
@@ -56,7 +56,7 @@ public final class ContractValidation implements Filter, QuarkusTestBeforeEachCa
         }
         if (report.hasErrors() && !unknownRoute(report, response)) {
             throw new AssertionError(request.getMethod() + " " + request.getPath() + " answered " + response.statusCode()
-                    + ", which openapi/openapi.yaml does not describe:\n" + report.getMessages().stream()
+                    + ", which openapi/ does not describe:\n" + report.getMessages().stream()
                             .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                             .map(m -> "- " + m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n")));
         }

@@ -68,7 +68,8 @@ final class Bounds {
     }
 
     private static void bound(Schema schema) {
-        if (schema.getRef() != null) {
+        if (schema.getRef() != null || schema.getAnyOf() != null) {
+            // A reference (or "a reference or null") is bounded where it is defined.
             return;
         }
         var types = schema.getType() == null ? List.<Schema.SchemaType>of() : schema.getType();

@@ -3,6 +3,7 @@ package app.attune.api.openapi;
 import app.attune.api.PageRequest;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ final class Schemas {
         writeModels.forEach(name -> describeRequest(components, name));
         Bounds.apply(openAPI, readModels.stream().filter(name -> !writeModels.contains(name)).collect(Collectors.toSet()));
         components.getSchemas().values().forEach(schema -> inlineNullableRefs(components, schema));
-        components.getSchemas().values().forEach(Schemas::dropTypeBesideReference);
+        components.getSchemas().values().forEach(schema -> typeReferences(components, schema));
         dropUnreferenced(openAPI);
     }
 
@@ -140,10 +141,9 @@ final class Schemas {
     }
 
     /**
-     * OpenAPI 3.0 can say "null, or this component" only as nullable beside an allOf, which a
-     * validator reads as "must match the component" and refuses null. A nullable reference is
-     * therefore written out in place (a date, an enumeration with null among its values, a small
-     * object), where nullable applies to the schema itself.
+     * A nullable reference to a plain formatted string (an id, a date, a time) or to an object is
+     * written out in place, nullable. A nullable enumeration stays a reference beside
+     * `nullable: true` (OpenAPI 3.0's way), so that generated clients keep one enum type for it.
      */
     private static void inlineNullableRefs(Components components, Schema schema) {
         if (schema.getProperties() == null) {
@@ -151,28 +151,49 @@ final class Schemas {
         }
         Map.copyOf(schema.getProperties()).forEach((name, property) -> {
             Schema target = nullableRefTarget(components, property);
-            if (target != null) {
+            if (target != null && (isPlainString(target) || target.getProperties() != null)) {
+                // An object too: validators read an allOf beside nullable as "must be the object".
                 schema.addProperty(name, inlined(target, property));
             }
         });
     }
 
+    private static boolean isPlainString(Schema target) {
+        return target.getEnumeration() == null && target.getProperties() == null && target.getType() != null
+                && target.getType().contains(Schema.SchemaType.STRING);
+    }
+
     /**
-     * The scanner writes `type: string` beside `allOf: [$ref]` for an enumeration or a date; the
-     * reference says it all, and a lone `type: string` reads as an unbounded string to linters.
+     * The scanner writes `type: string` beside a reference to an enumeration or a date, which the
+     * reference says already (and a lone `type: string` reads as an unbounded string to linters).
+     * A nullable reference keeps its type, which OpenAPI 3.0's nullable needs beside it, with the
+     * bound of what it refers to.
      */
-    private static void dropTypeBesideReference(Schema schema) {
-        boolean referenceOnly = schema.getRef() != null
-                || schema.getAllOf() != null && schema.getAllOf().size() == 1 && schema.getAllOf().get(0).getRef() != null;
-        if (referenceOnly) {
+    private static void typeReferences(Components components, Schema schema) {
+        List<Schema> anyOf = schema.getAnyOf();
+        Schema nullableTarget = anyOf == null ? null : anyOf.stream().filter(s -> s.getRef() != null)
+                .map(s -> components.getSchemas().get(name(s.getRef()))).findFirst().orElse(null);
+        if (nullableTarget != null) {
+            schema.setType(new ArrayList<>(nullableTarget.getType()));
+            schema.addType(Schema.SchemaType.NULL);
+            schema.setMaxLength(longest(nullableTarget));
+        } else if (schema.getRef() != null
+                || schema.getAllOf() != null && schema.getAllOf().size() == 1 && schema.getAllOf().get(0).getRef() != null) {
             schema.setType(null);
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(Schemas::dropTypeBesideReference);
+            schema.getProperties().values().forEach(property -> typeReferences(components, property));
         }
         if (schema.getItems() != null) {
-            dropTypeBesideReference(schema.getItems());
+            typeReferences(components, schema.getItems());
         }
+    }
+
+    private static Integer longest(Schema target) {
+        if (target.getEnumeration() == null) {
+            return target.getMaxLength();
+        }
+        return target.getEnumeration().stream().mapToInt(value -> String.valueOf(value).length()).max().orElse(0);
     }
 
     /** The field, null allowed. */
@@ -182,10 +203,17 @@ final class Schemas {
         }
         Schema ref = field.getRef() != null ? field
                 : field.getAllOf() != null && field.getAllOf().size() == 1 ? field.getAllOf().get(0) : null;
-        if (ref != null && ref.getRef() != null) {
-            return inlined(components.getSchemas().get(name(ref.getRef())), field);
+        if (ref == null || ref.getRef() == null) {
+            return field.addType(Schema.SchemaType.NULL);
         }
-        return field.addType(Schema.SchemaType.NULL);
+        Schema target = components.getSchemas().get(name(ref.getRef()));
+        if (isPlainString(target)) {
+            return inlined(target, field);
+        }
+        // The scanner's own form for "this component or null", written as allOf beside nullable: true.
+        return OASFactory.createSchema().description(field.getDescription()).examples(field.getExamples())
+                .anyOf(List.of(OASFactory.createSchema().ref(ref.getRef()),
+                        OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
     }
 
     private static Schema inlined(Schema target, Schema property) {
