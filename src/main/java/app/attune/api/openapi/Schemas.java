@@ -47,7 +47,7 @@ final class Schemas {
         writeModels.forEach(name -> describeRequest(components, name));
         Bounds.apply(openAPI, readModels.stream().filter(name -> !writeModels.contains(name)).collect(Collectors.toSet()));
         components.getSchemas().values().forEach(schema -> inlineNullableRefs(components, schema));
-        components.getSchemas().values().forEach(schema -> typeReferences(components, schema));
+        components.getSchemas().values().forEach(Schemas::dropTypeBesideReference);
         dropUnreferenced(openAPI);
     }
 
@@ -141,9 +141,11 @@ final class Schemas {
     }
 
     /**
-     * A nullable reference to a plain formatted string (an id, a date, a time) or to an object is
-     * written out in place, nullable. A nullable enumeration stays a reference beside
-     * `nullable: true` (OpenAPI 3.0's way), so that generated clients keep one enum type for it.
+     * OpenAPI 3.0 can say "null, or this component" only as nullable beside an allOf, which
+     * validators rightly read as "must match the component" (3.0.3: nullable does not widen what
+     * allOf asks). A nullable reference is therefore written out in place, nullable itself: an id,
+     * a date, an object, or an enumeration with null among its values. Generated clients then see
+     * such an enumeration as a type of its own (Java: an inner enum), the price of being exact.
      */
     private static void inlineNullableRefs(Components components, Schema schema) {
         if (schema.getProperties() == null) {
@@ -151,49 +153,27 @@ final class Schemas {
         }
         Map.copyOf(schema.getProperties()).forEach((name, property) -> {
             Schema target = nullableRefTarget(components, property);
-            if (target != null && (isPlainString(target) || target.getProperties() != null)) {
-                // An object too: validators read an allOf beside nullable as "must be the object".
+            if (target != null) {
                 schema.addProperty(name, inlined(target, property));
             }
         });
     }
 
-    private static boolean isPlainString(Schema target) {
-        return target.getEnumeration() == null && target.getProperties() == null && target.getType() != null
-                && target.getType().contains(Schema.SchemaType.STRING);
-    }
-
     /**
      * The scanner writes `type: string` beside a reference to an enumeration or a date, which the
      * reference says already (and a lone `type: string` reads as an unbounded string to linters).
-     * A nullable reference keeps its type, which OpenAPI 3.0's nullable needs beside it, with the
-     * bound of what it refers to.
      */
-    private static void typeReferences(Components components, Schema schema) {
-        List<Schema> anyOf = schema.getAnyOf();
-        Schema nullableTarget = anyOf == null ? null : anyOf.stream().filter(s -> s.getRef() != null)
-                .map(s -> components.getSchemas().get(name(s.getRef()))).findFirst().orElse(null);
-        if (nullableTarget != null) {
-            schema.setType(new ArrayList<>(nullableTarget.getType()));
-            schema.addType(Schema.SchemaType.NULL);
-            schema.setMaxLength(longest(nullableTarget));
-        } else if (schema.getRef() != null
+    private static void dropTypeBesideReference(Schema schema) {
+        if (schema.getRef() != null
                 || schema.getAllOf() != null && schema.getAllOf().size() == 1 && schema.getAllOf().get(0).getRef() != null) {
             schema.setType(null);
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(property -> typeReferences(components, property));
+            schema.getProperties().values().forEach(Schemas::dropTypeBesideReference);
         }
         if (schema.getItems() != null) {
-            typeReferences(components, schema.getItems());
+            dropTypeBesideReference(schema.getItems());
         }
-    }
-
-    private static Integer longest(Schema target) {
-        if (target.getEnumeration() == null) {
-            return target.getMaxLength();
-        }
-        return target.getEnumeration().stream().mapToInt(value -> String.valueOf(value).length()).max().orElse(0);
     }
 
     /** The field, null allowed. */
@@ -206,20 +186,21 @@ final class Schemas {
         if (ref == null || ref.getRef() == null) {
             return field.addType(Schema.SchemaType.NULL);
         }
-        Schema target = components.getSchemas().get(name(ref.getRef()));
-        if (isPlainString(target)) {
-            return inlined(target, field);
-        }
-        // The scanner's own form for "this component or null", written as allOf beside nullable: true.
-        return OASFactory.createSchema().description(field.getDescription()).examples(field.getExamples())
-                .anyOf(List.of(OASFactory.createSchema().ref(ref.getRef()),
-                        OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
+        return inlined(components.getSchemas().get(name(ref.getRef())), field);
     }
 
     private static Schema inlined(Schema target, Schema property) {
         Schema inline = OASFactory.createSchema();
         inline.setAll(target.getAll());
+        // Fresh lists: the copy shares the target's otherwise, and would make the component nullable.
+        inline.setType(new ArrayList<>(target.getType()));
         inline.addType(Schema.SchemaType.NULL);
+        if (target.getEnumeration() != null) {
+            // OpenAPI 3.0.3: nullable does not widen an enum; null must be one of its values.
+            List<Object> values = new ArrayList<>(target.getEnumeration());
+            values.add(null);
+            inline.setEnumeration(values);
+        }
         inline.setDescription(property.getDescription() != null ? property.getDescription() : target.getDescription());
         inline.setExamples(property.getExamples());
         return inline;
