@@ -115,10 +115,11 @@ public final class ApiExamples {
 
     public static final String SETTINGS = """
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
-             "repairWindowSessions": 3, "openRuptureLimitDays": 21, "allowPrivateWebhookReceivers": false, "version": 0}""";
+             "repairWindowSessions": 3, "openRuptureLimitDays": 21, "srsDropPoints": 1, "timeZone": "UTC",
+             "allowPrivateWebhookReceivers": false, "version": 0}""";
     public static final String SETTINGS_PUT = """
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
-             "repairWindowSessions": 3, "openRuptureLimitDays": 14}""";
+             "repairWindowSessions": 3, "openRuptureLimitDays": 14, "srsDropPoints": 1.5, "timeZone": "America/Chicago"}""";
 
     public static final String NEW_PRACTITIONER = """
             {"subject": "dr-okafor", "displayName": "Dr. A. Okafor", "roles": ["therapist"],
@@ -187,13 +188,15 @@ public final class ApiExamples {
     private static final String SUMMARY = """
             {"sessionsAttended": 5, "sessionsWithRupture": 2, "ruptureRate": 0.400,
              "ruptures": {"total": 3, "withdrawal": 1, "confrontation": 2, "mixed": 0},
-             "resolved": 2, "resolutionRate": 0.667, "sameSessionResolutionRate": 0.333,
+             "resolved": 2, "resolutionRate": 0.667, "sameSessionResolutionRate": 0.500,
+             "rupturesOutsideAttendedSessions": 1,
+             "rupturesPerSession": {"withdrawal": 0.200, "confrontation": 0.200, "mixed": 0.000, "total": 0.400},
              "sessionsToRepair": {"median": 0.50, "q1": 0.25, "q3": 0.75},
              "daysToRepair": {"median": 3.50, "q1": 1.75, "q3": 5.25},
              "openRuptures": 1, "oldestOpenRuptureDays": 24, "unresolvedAtClose": 0,
              "strategyMix": {"ACKNOWLEDGE_OWN_CONTRIBUTION": 1, "PROVIDE_RATIONALE": 2},
-             "tagCounts": {"missed-session": 1}, "discrepancy": {"clientOnly": 1, "therapistOnly": 0},
-             "srsTrend": -1.200, "vShapedEpisodes": 1,
+             "tagCounts": {"missed-session": 1}, "discrepancy": {"clientOnly": 1, "therapistOnly": 0, "observedOnly": 0},
+             "srsTrend": -1.200, "vShapedEpisodes": 1, "unrecoveredDips": 0,
              "atRisk": {"flag": true, "reasons": ["OPEN_RUPTURE_OVER_LIMIT", "FALLING_SRS_TREND"]}}""";
     public static final String REPORT = "{\"alliance\": " + ALLIANCE + ", \"sessions\": [{\"number\": 1, "
             + "\"occurredAt\": \"2026-09-03T15:00:00Z\", \"attendance\": \"ATTENDED\", "

@@ -157,7 +157,7 @@ public class FhirExport {
         }
         Reference episodeRef = add(bundle, episode, alliance.id, refs);
 
-        List<TherapySession> sessions = TherapySession.list("allianceId = ?1 order by number", alliance.id);
+        List<TherapySession> sessions = TherapySession.list("allianceId = ?1 order by occurredAt, number", alliance.id);
         Map<UUID, TherapySession> sessionsById = new HashMap<>();
         for (TherapySession session : sessions) {
             sessionsById.put(session.id, session);

@@ -43,6 +43,7 @@ public class MeasureService {
     public MeasureView record(UUID sessionId, NewMeasure request) {
         TherapySession session = sessions.forChange(sessionId);
         SessionAccess.requireDraft(session);
+        session.attendance.requireTookPlace("measures");
         InputErrors errors = new InputErrors();
         check(List.of(request), "", errors);
         errors.throwIfAny();
@@ -74,6 +75,9 @@ public class MeasureService {
             }
             if (!seen.add(m.instrument() + "/" + m.respondentOrClient() + "/" + m.timing())) {
                 errors.add(at + "instrument", "the same instrument, respondent and timing appear twice");
+            }
+            if (m.instrument() == Instrument.PSQ_RUPTURE && m.timing() != MeasureTiming.POST_SESSION) {
+                errors.add(at + "timing", "a PSQ_RUPTURE is the client's account of the session: POST_SESSION only");
             }
             checkItems(m.instrument(), m.items(), at + "items", errors);
         }

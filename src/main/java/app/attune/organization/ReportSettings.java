@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,6 +27,12 @@ public record ReportSettings(
         @NotNull @Min(1) @Max(365)
         @Schema(description = "Days after which an open rupture puts its alliance at risk.", example = "21")
         Integer openRuptureLimitDays,
+        @DecimalMin("0.1") @DecimalMax("10") @Digits(integer = 2, fraction = 1)
+        @Schema(description = "SRS points a score must fall to count as a drop (SRS_DROP, a V-shaped dip); 1.0 when absent.",
+                example = "1.0") BigDecimal srsDropPoints,
+        @Size(min = 1, max = 64)
+        @Schema(description = "The organization's time zone (IANA name), for every date of its reports; UTC when absent.",
+                example = "Europe/Berlin") String timeZone,
         @Schema(description = "Whether webhooks may go to private and local addresses; false when absent.", example = "false")
         Boolean allowPrivateWebhookReceivers,
         @Schema(description = "Read-only: the version, also sent as ETag.", example = "0", readOnly = true) Long version) {
@@ -33,6 +40,7 @@ public record ReportSettings(
     static ReportSettings of(OrganizationSettings s) {
         return new ReportSettings(s.srsCutoff.stripTrailingZeros(), s.srsItemFloor.stripTrailingZeros(),
                 s.orsCutoff.stripTrailingZeros(), s.orsReliableChange.stripTrailingZeros(), s.repairWindowSessions,
-                s.openRuptureLimitDays, s.allowPrivateWebhookReceivers, s.version);
+                s.openRuptureLimitDays, s.srsDropPoints.stripTrailingZeros(), s.timeZone, s.allowPrivateWebhookReceivers,
+                s.version);
     }
 }

@@ -8,8 +8,10 @@ import app.attune.audit.AuditedType;
 import app.attune.identity.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -42,11 +44,24 @@ public class SettingsService {
         settings.orsReliableChange = request.orsReliableChange().setScale(1, RoundingMode.UNNECESSARY);
         settings.repairWindowSessions = request.repairWindowSessions();
         settings.openRuptureLimitDays = request.openRuptureLimitDays();
+        settings.srsDropPoints = request.srsDropPoints() == null ? DEFAULT_DROP_POINTS
+                : request.srsDropPoints().setScale(1, RoundingMode.UNNECESSARY);
+        settings.timeZone = request.timeZone() == null ? "UTC" : zone(request.timeZone());
         settings.allowPrivateWebhookReceivers = Boolean.TRUE.equals(request.allowPrivateWebhookReceivers());
         settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         settings.flush();
         audit.done(AuditAction.UPDATE, AuditedType.SETTINGS, settings.organizationId, null);
         return ReportSettings.of(settings);
+    }
+
+    private static final BigDecimal DEFAULT_DROP_POINTS = new BigDecimal("1.0");
+
+    /** An IANA region name such as Europe/Berlin (or UTC); offsets and abbreviations are refused. */
+    private static String zone(String name) {
+        if (!ZoneId.getAvailableZoneIds().contains(name)) {
+            throw ApiProblem.invalid("timeZone", "must be an IANA time zone name such as Europe/Berlin");
+        }
+        return name;
     }
 
     /** The organization's thresholds; the row is written when the organization is registered. */

@@ -20,10 +20,12 @@ public class ReportQueries {
 
     /** One row per session in range, with its counts and the scores it was rated with. */
     private static final String ROWS = """
+            -- A report is as of its range's end: every session up to it is read, so that "previous" and
+            -- "last five" reach back before the range; rows and counts are those in range.
             with scope as (
-                select s.alliance_id, s.id, s.number, s.occurred_at, s.attendance
+                select s.alliance_id, s.id, s.number, s.occurred_at, s.attendance, s.occurred_at >= :from as in_range
                 from session s
-                where s.alliance_id = any(cast(:ids as uuid[])) and s.occurred_at >= :from and s.occurred_at < :to
+                where s.alliance_id = any(cast(:ids as uuid[])) and s.occurred_at < :to
             ),
             -- Counts and scores are read by alliance (one index range each) and matched to sessions.
             rupture_counts as (
@@ -31,6 +33,8 @@ public class ReportQueries {
                        count(*) filter (where r.type = 'WITHDRAWAL') as withdrawal,
                        count(*) filter (where r.type = 'CONFRONTATION') as confrontation,
                        count(*) filter (where r.type = 'MIXED') as mixed,
+                       count(*) filter (where r.reported_by = 'THERAPIST') as by_therapist,
+                       count(*) filter (where r.reported_by in ('SUPERVISOR', 'OBSERVER')) as by_observer,
                        max(r.significance) as max_significance
                 from rupture r
                 where r.alliance_id = any(cast(:ids as uuid[]))
@@ -57,13 +61,16 @@ public class ReportQueries {
                 select distinct on (s.alliance_id) s.alliance_id, sc.total
                 from scores sc join session s on s.id = sc.session_id
                 where sc.instrument = 'ORS'
-                order by s.alliance_id, s.number
+                order by s.alliance_id, s.occurred_at, s.number
             ),
+            -- Sessions in the order they happened (EHRs backfill): position is the chronological rank.
             session_rows as (
-                select sc.alliance_id, sc.id, sc.number, sc.occurred_at, sc.attendance,
+                select sc.alliance_id, sc.id, sc.number, sc.occurred_at, sc.attendance, sc.in_range,
+                       row_number() over (partition by sc.alliance_id order by sc.occurred_at, sc.number) as position,
                        coalesce(rc.total, 0) as ruptures, coalesce(rc.withdrawal, 0) as withdrawal,
                        coalesce(rc.confrontation, 0) as confrontation, coalesce(rc.mixed, 0) as mixed,
                        rc.max_significance, coalesce(rpc.repairs, 0) as repairs,
+                       coalesce(rc.by_therapist, 0) as by_therapist, coalesce(rc.by_observer, 0) as by_observer,
                        srs.total as srs, srs.lowest_item as srs_lowest_item, ors.total as ors,
                        wai.total as wai, wai.task, wai.bond, wai.goal, psq.rupture_reported
                 from scope sc
@@ -75,14 +82,17 @@ public class ReportQueries {
                 left join scores psq on psq.session_id = sc.id and psq.instrument = 'PSQ_RUPTURE'
             ),
             -- Sessions with an SRS, each with the one rated before it and the best of the next few.
+            -- Each rated session with the one rated before it, and its level: the best score so far, which
+            -- a dip must get back to.
             rated as (
-                select alliance_id, number, srs,
-                       lag(srs) over by_number as previous_srs,
-                       row_number() over (partition by alliance_id order by number desc) as recency,
-                       max(srs) over (by_number rows between 1 following and :window following) as best_next
+                select alliance_id, number, position, in_range, srs,
+                       lag(srs) over by_time as previous_srs,
+                       row_number() over (partition by alliance_id order by position desc) as recency,
+                       row_number() over by_time as rated_index,
+                       max(srs) over (by_time rows between unbounded preceding and 1 preceding) as level
                 from session_rows
                 where srs is not null
-                window by_number as (partition by alliance_id order by number)
+                window by_time as (partition by alliance_id order by position)
             ),
             ors_rated as (
                 select r.alliance_id, r.number, r.ors - b.total as ors_change
@@ -96,7 +106,7 @@ public class ReportQueries {
                    r.max_significance, r.repairs, r.srs, r.ors, r.wai, r.task, r.bond, r.goal,
                    array_to_string(array_remove(array[
                        case when r.srs < :srsCutoff then 'SRS_BELOW_CUTOFF' end,
-                       case when rt.srs < rt.previous_srs then 'SRS_DROP' end,
+                       case when rt.srs <= rt.previous_srs - :srsDrop then 'SRS_DROP' end,
                        case when r.srs_lowest_item < :srsItemFloor then 'SRS_ITEM_LOW' end,
                        case when r.ors < :orsCutoff then 'ORS_BELOW_CUTOFF' end,
                        case when o.ors_change >= :orsChange then 'ORS_RELIABLE_IMPROVEMENT' end,
@@ -104,16 +114,17 @@ public class ReportQueries {
             from session_rows r
             left join rated rt on rt.alliance_id = r.alliance_id and rt.number = r.number
             left join ors_rated o on o.alliance_id = r.alliance_id and o.number = r.number
-            order by r.number
+            where r.in_range
+            order by r.position
             """;
 
     static final String SUMMARIES = ROWS + """
             ,
             surfaced as (
                 select r.alliance_id, r.id, r.type, r.status, r.tags, sc.id as session_id, sc.number as session_number,
-                       sc.occurred_at as surfaced_at
+                       sc.occurred_at as surfaced_at, sc.attendance
                 from rupture r join scope sc on sc.id = r.session_id
-                where r.alliance_id = any(cast(:ids as uuid[]))
+                where r.alliance_id = any(cast(:ids as uuid[])) and sc.in_range
             ),
             -- The repair that resolved each rupture (the first with outcome RESOLVED), carrying its
             -- rupture's session so that no second join is needed.
@@ -121,16 +132,16 @@ public class ReportQueries {
                 select distinct on (rp.rupture_id) su.alliance_id, su.session_id as surfaced_in, su.session_number,
                        su.surfaced_at, rp.session_id, rp.performed_at
                 from repair rp join surfaced su on su.id = rp.rupture_id
-                where rp.alliance_id = any(cast(:ids as uuid[])) and rp.outcome = 'RESOLVED'
+                where rp.alliance_id = any(cast(:ids as uuid[])) and rp.outcome = 'RESOLVED' and rp.performed_at < :to
                 order by rp.rupture_id, rp.performed_at, rp.created_at
             ),
             repair_times as (
                 select res.alliance_id, res.session_id = res.surfaced_in as same_session,
-                       case when res.session_id is not null
-                            then (select s.number from session s where s.id = res.session_id) - res.session_number
-                            else (select count(*) from session s where s.alliance_id = res.alliance_id
-                                  and s.number > res.session_number and s.occurred_at <= res.performed_at)
-                       end as sessions_to_repair,
+                       -- Sessions that happened after the rupture's, up to the repair (the repair's own included).
+                       (select count(*) from session s where s.alliance_id = res.alliance_id
+                        and (s.occurred_at, s.number) > (res.surfaced_at, res.session_number)
+                        and (s.occurred_at < res.performed_at or s.id = res.session_id
+                             or res.session_id is null and s.occurred_at = res.performed_at)) as sessions_to_repair,
                        extract(epoch from res.performed_at - res.surfaced_at) / 86400 as days_to_repair
                 from resolving res
             ),
@@ -142,7 +153,11 @@ public class ReportQueries {
                        count(*) filter (where status = 'RESOLVED') as resolved,
                        count(*) filter (where status in ('OPEN', 'PARTIALLY_RESOLVED')) as open_ruptures,
                        min(surfaced_at) filter (where status in ('OPEN', 'PARTIALLY_RESOLVED')) as oldest_open_at,
-                       count(*) filter (where status = 'UNRESOLVED_AT_CLOSE') as unresolved_at_close
+                       count(*) filter (where status = 'UNRESOLVED_AT_CLOSE') as unresolved_at_close,
+                       count(*) filter (where attendance <> 'ATTENDED') as outside_attended,
+                       count(*) filter (where attendance = 'ATTENDED' and type = 'WITHDRAWAL') as attended_withdrawal,
+                       count(*) filter (where attendance = 'ATTENDED' and type = 'CONFRONTATION') as attended_confrontation,
+                       count(*) filter (where attendance = 'ATTENDED' and type = 'MIXED') as attended_mixed
                 from surfaced group by alliance_id
             ),
             repair_summary as (
@@ -159,7 +174,7 @@ public class ReportQueries {
                 select alliance_id, string_agg(strategy || '=' || n, ',' order by strategy) as mix
                 from (select su.alliance_id, rp.strategy, count(*) as n
                       from repair rp join surfaced su on su.id = rp.rupture_id
-                      where rp.alliance_id = any(cast(:ids as uuid[]))
+                      where rp.alliance_id = any(cast(:ids as uuid[])) and rp.performed_at < :to
                       group by su.alliance_id, rp.strategy) per_strategy
                 group by alliance_id
             ),
@@ -174,32 +189,58 @@ public class ReportQueries {
                 select alliance_id,
                        count(*) filter (where attendance = 'ATTENDED') as attended,
                        count(*) filter (where attendance = 'ATTENDED' and ruptures > 0) as attended_with_rupture,
-                       count(*) filter (where rupture_reported and ruptures = 0) as client_only,
-                       count(*) filter (where not rupture_reported and ruptures > 0) as therapist_only
-                from session_rows group by alliance_id
+                       -- The client's PSQ against the therapist's own log; a supervisor's or observer's is apart.
+                       count(*) filter (where rupture_reported and by_therapist = 0) as client_only,
+                       count(*) filter (where not rupture_reported and by_therapist > 0) as therapist_only,
+                       count(*) filter (where by_observer > 0 and by_therapist = 0) as observed_only
+                from session_rows where in_range group by alliance_id
             ),
             recent as (
                 select alliance_id, count(*) filter (where attendance = 'CLIENT_NO_SHOW') as client_no_shows
                 from (select alliance_id, attendance,
-                             row_number() over (partition by alliance_id order by number desc) as recency
+                             row_number() over (partition by alliance_id order by position desc) as recency
                       from session_rows) latest
                 where recency <= 5
                 group by alliance_id
             ),
+            -- A dip: the rated sessions below the level, from the first drop until a score is back at the
+            -- level (however many steps down, plateaus and partial climbs it takes, it is one dip). It
+            -- counts when its lowest score is at least srsDropPoints below the level; it is V-shaped when
+            -- the score is back within repairWindowSessions rated sessions after its lowest point, and
+            -- unrecovered otherwise (window passed, or still below).
+            dip_steps as (
+                select *, srs < level as in_dip,
+                       sum(case when srs < level then 0 else 1 end) over (partition by alliance_id order by position) as dip
+                from rated
+            ),
+            dips as (
+                select alliance_id, dip, max(level) as level, min(srs) as lowest,
+                       (array_agg(in_range order by position))[1] as in_range
+                from dip_steps where in_dip group by alliance_id, dip
+            ),
+            dip_lows as (
+                select d.alliance_id, d.dip, d.level, d.lowest, d.in_range,
+                       (select max(s.rated_index) from dip_steps s where s.alliance_id = d.alliance_id and s.dip = d.dip
+                        and s.in_dip and s.srs = d.lowest) as lowest_index,
+                       (select min(s.rated_index) from dip_steps s where s.alliance_id = d.alliance_id and s.dip = d.dip + 1)
+                           as recovered_index
+                from dips d where d.level - d.lowest >= :srsDrop
+            ),
+            dip_summary as (
+                select alliance_id,
+                       count(*) filter (where in_range and recovered_index - lowest_index <= :window) as v_shaped,
+                       count(*) filter (where in_range and (recovered_index is null or recovered_index - lowest_index > :window))
+                           as unrecovered
+                from dip_lows group by alliance_id
+            ),
             -- Below the cutoff twice running means the latest two rated sessions.
-            -- A dip is a run of SRS drops; it is V-shaped when a score within the repair window after
-            -- its first drop is back at the level before it.
             srs_summary as (
                 select alliance_id,
-                       regr_slope(srs, number) filter (where recency <= 5) as trend,
+                       regr_slope(srs, position) filter (where recency <= 5) as trend,
                        count(*) filter (where recency <= 5) as recent_rated,
-                       count(*) filter (where dropped and not coalesce(dropped_before, false)
-                                          and best_next >= previous_srs) as v_shaped,
                        coalesce(bool_or(srs < :srsCutoff and previous_srs < :srsCutoff) filter (where recency = 1), false)
                            as below_cutoff_twice
-                from (select *, srs < previous_srs as dropped,
-                             lag(srs < previous_srs) over (partition by alliance_id order by number) as dropped_before
-                      from rated) dips
+                from rated
                 group by alliance_id
             )
             select a.id,
@@ -210,8 +251,10 @@ public class ReportQueries {
                    coalesce(rs.open_ruptures, 0), floor(extract(epoch from :now - rs.oldest_open_at) / 86400),
                    coalesce(rs.unresolved_at_close, 0), sm.mix, tc.tags,
                    coalesce(ss.client_only, 0), coalesce(ss.therapist_only, 0),
-                   sr.trend, coalesce(sr.recent_rated, 0), coalesce(sr.v_shaped, 0), coalesce(sr.below_cutoff_twice, false),
-                   coalesce(rc.client_no_shows, 0)
+                   sr.trend, coalesce(sr.recent_rated, 0), coalesce(ds.v_shaped, 0), coalesce(sr.below_cutoff_twice, false),
+                   coalesce(rc.client_no_shows, 0), coalesce(ss.observed_only, 0), coalesce(rs.outside_attended, 0),
+                   coalesce(rs.attended_withdrawal, 0), coalesce(rs.attended_confrontation, 0), coalesce(rs.attended_mixed, 0),
+                   coalesce(ds.unrecovered, 0)
             from unnest(cast(:ids as uuid[])) as a(id)
             left join session_summary ss on ss.alliance_id = a.id
             left join rupture_summary rs on rs.alliance_id = a.id
@@ -219,6 +262,7 @@ public class ReportQueries {
             left join strategy_mix sm on sm.alliance_id = a.id
             left join tag_counts tc on tc.alliance_id = a.id
             left join srs_summary sr on sr.alliance_id = a.id
+            left join dip_summary ds on ds.alliance_id = a.id
             left join recent rc on rc.alliance_id = a.id
             """;
 
@@ -266,7 +310,7 @@ public class ReportQueries {
     public List<Object[]> summaries(Collection<UUID> allianceIds, Range range, Thresholds thresholds, OffsetDateTime now) {
         Query query = em.createNativeQuery(SUMMARIES);
         bindRows(query, allianceIds, range, thresholds);
-        return query.setParameter("now", now).getResultList();
+        return query.setParameter("now", now).setParameter("window", thresholds.repairWindowSessions()).getResultList();
     }
 
     @SuppressWarnings("unchecked")
@@ -282,7 +326,7 @@ public class ReportQueries {
         query.setParameter("ids", allianceIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
                 .setParameter("from", range.from())
                 .setParameter("to", range.to())
-                .setParameter("window", thresholds.repairWindowSessions())
+                .setParameter("srsDrop", thresholds.srsDropPoints())
                 .setParameter("srsCutoff", thresholds.srsCutoff());
     }
 
@@ -292,6 +336,7 @@ public class ReportQueries {
 
     /** The organization settings the statements read. */
     public record Thresholds(BigDecimal srsCutoff, BigDecimal srsItemFloor, BigDecimal orsCutoff,
-            BigDecimal orsReliableChange, int repairWindowSessions, int openRuptureLimitDays) {
+            BigDecimal orsReliableChange, int repairWindowSessions, int openRuptureLimitDays, BigDecimal srsDropPoints,
+            java.time.ZoneId timeZone) {
     }
 }

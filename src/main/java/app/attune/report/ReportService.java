@@ -23,6 +23,7 @@ import app.attune.report.ReportViews.CaseloadEntry;
 import app.attune.report.ReportViews.Discrepancy;
 import app.attune.report.ReportViews.Quartiles;
 import app.attune.report.ReportViews.RuptureCounts;
+import app.attune.report.ReportViews.RupturesPerSession;
 import app.attune.report.ReportViews.SessionLine;
 import app.attune.report.ReportViews.Summary;
 import app.attune.session.Attendance;
@@ -34,6 +35,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -151,7 +153,10 @@ public class ReportService {
         Map<UUID, Alliance> byId = new HashMap<>();
         alliances.forEach(a -> byId.put(a.id, a));
         Map<UUID, Summary> summaries = new HashMap<>();
-        for (Object[] row : queries.summaries(byId.keySet(), range, thresholds, OffsetDateTime.now(ZoneOffset.UTC))) {
+        // Ages are as of the range's end, or now for a range that has not ended.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime asOf = range.to().isBefore(now) ? range.to() : now;
+        for (Object[] row : queries.summaries(byId.keySet(), range, thresholds, asOf)) {
             UUID id = (UUID) row[0];
             summaries.put(id, summary(row, byId.get(id).status.isClosed(), thresholds));
         }
@@ -169,7 +174,8 @@ public class ReportService {
         boolean belowTwice = Boolean.TRUE.equals(row[25]);
         long noShows = count(row[26]);
         List<String> reasons = new ArrayList<>();
-        if (oldestOpen != null && oldestOpen > thresholds.openRuptureLimitDays()) {
+        // The limit is reached on its day: 21 whole days open with a limit of 21 is flagged.
+        if (oldestOpen != null && oldestOpen >= thresholds.openRuptureLimitDays()) {
             reasons.add("OPEN_RUPTURE_OVER_LIMIT");
         }
         if (belowTwice) {
@@ -181,11 +187,19 @@ public class ReportService {
         if (noShows >= NO_SHOW_LIMIT) {
             reasons.add("CLIENT_NO_SHOWS");
         }
+        long outsideAttended = count(row[28]);
+        long attendedWithdrawal = count(row[29]);
+        long attendedConfrontation = count(row[30]);
+        long attendedMixed = count(row[31]);
+        RupturesPerSession perSession = new RupturesPerSession(ratio(attendedWithdrawal, attended),
+                ratio(attendedConfrontation, attended), ratio(attendedMixed, attended),
+                ratio(attendedWithdrawal + attendedConfrontation + attendedMixed, attended));
         return new Summary(attended, withRupture, ratio(withRupture, attended), ruptures, resolved,
-                ratio(resolved, ruptures.total()), ratio(resolvedSameSession, ruptures.total()),
+                ratio(resolved, ruptures.total()), ratio(resolvedSameSession, ruptures.total() - outsideAttended),
+                outsideAttended, perSession,
                 quartiles(row[9], row[10], row[11]), quartiles(row[12], row[13], row[14]),
                 count(row[15]), oldestOpen, count(row[17]), counts((String) row[18]), counts((String) row[19]),
-                new Discrepancy(count(row[20]), count(row[21])), trend, count(row[24]),
+                new Discrepancy(count(row[20]), count(row[21]), count(row[27])), trend, count(row[24]), count(row[32]),
                 new AtRisk(!closed && !reasons.isEmpty(), reasons));
     }
 
@@ -213,21 +227,23 @@ public class ReportService {
     private Thresholds thresholds() {
         OrganizationSettings s = settings.of(caller.get().organizationId());
         return new Thresholds(s.srsCutoff, s.srsItemFloor, s.orsCutoff, s.orsReliableChange, s.repairWindowSessions,
-                s.openRuptureLimitDays);
+                s.openRuptureLimitDays, s.srsDropPoints, ZoneId.of(s.timeZone));
     }
 
+    /** The days from..to in the organization's time zone, as instants; a day runs midnight to midnight there. */
     private Range range(LocalDate from, LocalDate to) {
+        ZoneId zone = thresholds().timeZone();
         LocalDate start = from == null ? JournalDates.EARLIEST : from;
         LocalDate end = to == null ? JournalDates.LATEST : to;
         if (end.isBefore(start)) {
             throw ApiProblem.invalid("to", "must not be before from");
         }
         // A range the caller opens at one end runs to today; without from it is the alliance's whole life.
-        LocalDate spanEnd = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+        LocalDate spanEnd = to == null ? LocalDate.now(zone) : to;
         if (from != null && ChronoUnit.DAYS.between(from, spanEnd) >= maxRangeDays) {
             throw ApiProblem.invalid("from", "a report spans at most " + maxRangeDays + " days");
         }
-        return new Range(start.atStartOfDay().atOffset(ZoneOffset.UTC), end.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        return new Range(start.atStartOfDay(zone).toOffsetDateTime(), end.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
     }
 
     private static long count(Object value) {

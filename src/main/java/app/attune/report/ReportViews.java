@@ -51,7 +51,17 @@ public final class ReportViews {
     @Schema(name = "Discrepancy", description = "Sessions where the client's PSQ and the therapist's log disagree.")
     public record Discrepancy(
             @Schema(description = "The client reported a rupture (PSQ), the therapist logged none.") long clientOnly,
-            @Schema(description = "The therapist logged a rupture, the client's PSQ reported none.") long therapistOnly) {
+            @Schema(description = "The therapist logged a rupture, the client's PSQ reported none.") long therapistOnly,
+            @Schema(description = "Only a supervisor or observer logged a rupture: neither the therapist nor the client "
+                    + "(ruptures the therapist logged as the client's account count as neither).") long observedOnly) {
+    }
+
+    @Schema(name = "RupturesPerSession")
+    public record RupturesPerSession(
+            @Schema(nullable = true, description = "Null without attended sessions.") BigDecimal withdrawal,
+            @Schema(nullable = true) BigDecimal confrontation,
+            @Schema(nullable = true) BigDecimal mixed,
+            @Schema(nullable = true) BigDecimal total) {
     }
 
     @Schema(name = "AtRisk")
@@ -69,8 +79,12 @@ public final class ReportViews {
             RuptureCounts ruptures,
             long resolved,
             @Schema(nullable = true, description = "resolved / ruptures; null without ruptures.") BigDecimal resolutionRate,
-            @Schema(nullable = true, description = "Share of ruptures resolved in the session where they surfaced; null without ruptures.")
+            @Schema(nullable = true, description = "Share of the ruptures that surfaced in attended sessions resolved in "
+                    + "that session; null without such ruptures.")
             BigDecimal sameSessionResolutionRate,
+            @Schema(description = "Ruptures of sessions that did not take place (a missed appointment): they cannot be "
+                    + "repaired in their session.") long rupturesOutsideAttendedSessions,
+            @Schema(description = "Ruptures of attended sessions per attended session, by type.") RupturesPerSession rupturesPerSession,
             @Schema(description = "Sessions from a rupture to the repair that resolved it.") Quartiles sessionsToRepair,
             @Schema(description = "Days from a rupture's session to the repair that resolved it.") Quartiles daysToRepair,
             long openRuptures,
@@ -82,7 +96,10 @@ public final class ReportViews {
             @Schema(nullable = true, description = "Least-squares slope of the SRS total per session over the last five rated "
                     + "sessions; null with fewer than two rated sessions.")
             BigDecimal srsTrend,
-            @Schema(description = "SRS dips that recovered to their earlier level within the repair window.") long vShapedEpisodes,
+            @Schema(description = "SRS dips of at least srsDropPoints that got back to their earlier level within "
+                    + "repairWindowSessions rated sessions of their lowest point.") long vShapedEpisodes,
+            @Schema(description = "SRS dips of at least srsDropPoints that did not get back in time, or not yet.")
+            long unrecoveredDips,
             AtRisk atRisk) {
     }
 

@@ -7,7 +7,7 @@ public enum RepairStrategy implements Coded {
     CLARIFY_MISUNDERSTANDING("immediate", "Clarify a misunderstanding"),
     CHANGE_TASKS_OR_GOALS("immediate", "Change tasks or goals"),
     PROVIDE_RATIONALE("immediate", "Illustrate tasks or provide a rationale"),
-    REDIRECT_OR_REFOCUS("immediate", "Invite the patient to discuss the rupture by redirecting or refocusing"),
+    REDIRECT_OR_REFOCUS("immediate", "Redirect or refocus the client"),
     INVITE_DISCUSSION_OF_RUPTURE("exploratory", "Invite the patient to discuss thoughts or feelings about the rupture"),
     ACKNOWLEDGE_OWN_CONTRIBUTION("exploratory", "Acknowledge the therapist's own contribution"),
     DISCLOSE_OWN_EXPERIENCE("exploratory", "Disclose the therapist's internal experience"),

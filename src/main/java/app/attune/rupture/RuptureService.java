@@ -75,6 +75,9 @@ public class RuptureService {
         InputErrors errors = new InputErrors();
         checkRuptures(List.of(request), "", session.durationMinutes, errors);
         errors.throwIfAny();
+        if (request.repairs() != null && !request.repairs().isEmpty()) {
+            session.attendance.requireTookPlace("repairs made in it");
+        }
         StoredRupture stored = store(session, request);
         em.flush();
         audit.done(AuditAction.CREATE, AuditedType.RUPTURE, stored.rupture().id, stored.rupture().allianceId);
@@ -136,7 +139,7 @@ public class RuptureService {
             where.append(" and array_contains(r.tags, :tag)");
             params.put("tag", tag);
         }
-        TypedQuery<Rupture> select = em.createQuery("select r " + where + " order by s.number, r.createdAt, r.id", Rupture.class);
+        TypedQuery<Rupture> select = em.createQuery("select r " + where + " order by s.occurredAt, s.number, r.createdAt, r.id", Rupture.class);
         TypedQuery<Long> count = em.createQuery("select count(r) " + where, Long.class);
         params.forEach((name, value) -> {
             select.setParameter(name, value);
@@ -166,9 +169,10 @@ public class RuptureService {
             repairedIn = sessions.inAlliance(alliance, request.sessionId()).orElse(null);
             if (repairedIn == null) {
                 errors.add("sessionId", "no session of this alliance with that id");
-            } else if (repairedIn.number < surfacedIn.number || repairedIn.occurredAt.isBefore(surfacedIn.occurredAt)) {
+            } else if (repairedIn.happenedBefore(surfacedIn)) {
                 errors.add("sessionId", "must not precede the session in which the rupture surfaced");
             } else {
+                repairedIn.attendance.requireTookPlace("repairs made in it");
                 performedAt = repairedIn.occurredAt;
             }
         } else {

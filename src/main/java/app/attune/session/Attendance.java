@@ -1,5 +1,6 @@
 package app.attune.session;
 
+import app.attune.api.ApiProblem;
 import app.attune.vocabulary.Coded;
 
 public enum Attendance implements Coded {
@@ -18,5 +19,18 @@ public enum Attendance implements Coded {
     @Override
     public String label() {
         return label;
+    }
+
+    /** Only an attended session took place: it alone can hold measures and repairs made in it. */
+    public boolean tookPlace() {
+        return this == ATTENDED;
+    }
+
+    /** 409 for measures or repairs in a session that did not take place. */
+    public void requireTookPlace(String what) {
+        if (!tookPlace()) {
+            throw ApiProblem.conflict("A session that did not take place (" + name() + ") holds no " + what
+                    + "; it can hold the ruptures it caused");
+        }
     }
 }

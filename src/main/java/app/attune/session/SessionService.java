@@ -77,6 +77,20 @@ public class SessionService {
         this.em = em;
     }
 
+    /** A session marked as not having taken place must not hold measures or repairs made in it. */
+    private void requireNothingMadeIn(TherapySession session, Attendance attendance) {
+        long measuresIn = em.createQuery("select count(m) from Measure m where m.sessionId = :session", Long.class)
+                .setParameter("session", session.id).getSingleResult();
+        long repairsIn = em.createQuery("select count(r) from Repair r where r.sessionId = :session", Long.class)
+                .setParameter("session", session.id).getSingleResult();
+        if (measuresIn > 0) {
+            attendance.requireTookPlace("measures");
+        }
+        if (repairsIn > 0) {
+            attendance.requireTookPlace("repairs made in it");
+        }
+    }
+
     @Transactional
     public SessionView record(UUID allianceId, NewSession request) {
         Alliance alliance = alliances.openForWork(allianceId);
@@ -89,6 +103,13 @@ public class SessionService {
         ruptures.checkRuptures(request.rupturesOrNone(), "ruptures", request.durationMinutes(), errors);
         ruptures.checkSessionRepairs(request.repairsOrNone(), "repairs", alliance, occurredAt, errors);
         errors.throwIfAny();
+        if (!request.measuresOrNone().isEmpty()) {
+            request.attendance().requireTookPlace("measures");
+        }
+        if (!request.repairsOrNone().isEmpty() || request.rupturesOrNone().stream().anyMatch(r -> r.repairs() != null
+                && !r.repairs().isEmpty())) {
+            request.attendance().requireTookPlace("repairs made in it");
+        }
         if (request.externalId() != null
                 && TherapySession.count("organizationId = ?1 and externalId = ?2", alliance.organizationId, request.externalId()) > 0) {
             throw ApiProblem.conflict("externalId is already used by another session of this organization");
@@ -150,7 +171,7 @@ public class SessionService {
     @Transactional
     public Page<SessionView> list(UUID allianceId, PageRequest page) {
         Alliance alliance = alliances.visible(allianceId);
-        var query = TherapySession.<TherapySession>find("allianceId", Sort.by("number"), alliance.id)
+        var query = TherapySession.<TherapySession>find("allianceId", Sort.by("occurredAt").and("number"), alliance.id)
                 .page(page.page(), page.size());
         Page<SessionView> found = Page.of(views(query.list()), page, query.count());
         audit.done(AuditAction.LIST, AuditedType.SESSION, null, alliance.id);
@@ -192,6 +213,9 @@ public class SessionService {
             // Repairs made in the session happened when it did.
             em.createQuery("update Repair r set r.performedAt = :time where r.sessionId = :session")
                     .setParameter("time", occurredAt).setParameter("session", session.id).executeUpdate();
+        }
+        if (session.attendance.tookPlace() && !changes.attendance().tookPlace()) {
+            requireNothingMadeIn(session, changes.attendance());
         }
         session.occurredAt = occurredAt;
         session.durationMinutes = changes.durationMinutes();

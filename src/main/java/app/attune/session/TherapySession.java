@@ -71,4 +71,10 @@ public class TherapySession extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Sessions are ordered by when they happened (EHRs backfill), ties by number. */
+    public boolean happenedBefore(TherapySession other) {
+        int byTime = occurredAt.toInstant().compareTo(other.occurredAt.toInstant());
+        return byTime < 0 || byTime == 0 && number < other.number;
+    }
 }

@@ -63,8 +63,10 @@ class MeasureResourceTest {
                 .statusCode(400).body("errors.field", containsInAnyOrder("items.INTENSITY"));
         post(Map.of("instrument", "PSQ_RUPTURE", "timing", "POST_SESSION", "items", Map.of("OCCURRED", 0)))
                 .statusCode(201).body("total", nullValue());
+        // The client's account of the session it has just had: never before it.
         post(Map.of("instrument", "PSQ_RUPTURE", "timing", "PRE_SESSION",
-                "items", Map.of("OCCURRED", 1, "INTENSITY", 4, "RESOLUTION", 2))).statusCode(201);
+                "items", Map.of("OCCURRED", 1, "INTENSITY", 4, "RESOLUTION", 2))).statusCode(400)
+                .body("errors.field", containsInAnyOrder("timing"));
     }
 
     @Test
