@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,7 @@ public record ReportSettings(
         @DecimalMin("0.1") @DecimalMax("10") @Digits(integer = 2, fraction = 1)
         @Schema(description = "SRS points a score must fall to count as a drop (SRS_DROP, a V-shaped dip); 1.0 when absent.",
                 example = "1.0") BigDecimal srsDropPoints,
-        @Size(min = 1, max = 64)
+        @Size(min = 1, max = 64) @Pattern(regexp = "^[A-Za-z0-9_+/-]+$", message = "must be an IANA time zone name")
         @Schema(description = "The organization's time zone (IANA name), for every date of its reports; UTC when absent.",
                 example = "Europe/Berlin") String timeZone,
         @Schema(description = "Whether webhooks may go to private and local addresses; false when absent.", example = "false")

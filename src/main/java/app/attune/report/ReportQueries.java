@@ -85,7 +85,7 @@ public class ReportQueries {
             -- Each rated session with the one rated before it, and its level: the best score so far, which
             -- a dip must get back to.
             rated as (
-                select alliance_id, number, position, in_range, srs,
+                select alliance_id, id, number, occurred_at, position, in_range, srs,
                        lag(srs) over by_time as previous_srs,
                        row_number() over (partition by alliance_id order by position desc) as recency,
                        row_number() over by_time as rated_index,
@@ -144,6 +144,24 @@ public class ReportQueries {
                              or res.session_id is null and s.occurred_at = res.performed_at)) as sessions_to_repair,
                        extract(epoch from res.performed_at - res.surfaced_at) / 86400 as days_to_repair
                 from resolving res
+            ),
+            -- Did the alliance deepen? The SRS from the last rated session before the rupture surfaced to
+            -- the first rated after the repair that resolved it (a repair's own session rates after it).
+            repair_gains as (
+                select res.alliance_id,
+                       (select r.srs from rated r where r.alliance_id = res.alliance_id
+                        and case when res.session_id is null then r.occurred_at > res.performed_at
+                                 else r.position >= (select sr.position from session_rows sr where sr.id = res.session_id) end
+                        order by r.position limit 1)
+                     - (select r.srs from rated r where r.alliance_id = res.alliance_id
+                        and (r.occurred_at, r.number) < (res.surfaced_at, res.session_number)
+                        order by r.position desc limit 1) as gain
+                from resolving res
+            ),
+            gain_summary as (
+                select alliance_id, count(gain) as gains, percentile_cont(0.5) within group (order by gain) as median_gain,
+                       count(*) filter (where gain > 0) as rose
+                from repair_gains group by alliance_id
             ),
             rupture_summary as (
                 select alliance_id, count(*) as total,
@@ -254,7 +272,7 @@ public class ReportQueries {
                    sr.trend, coalesce(sr.recent_rated, 0), coalesce(ds.v_shaped, 0), coalesce(sr.below_cutoff_twice, false),
                    coalesce(rc.client_no_shows, 0), coalesce(ss.observed_only, 0), coalesce(rs.outside_attended, 0),
                    coalesce(rs.attended_withdrawal, 0), coalesce(rs.attended_confrontation, 0), coalesce(rs.attended_mixed, 0),
-                   coalesce(ds.unrecovered, 0)
+                   coalesce(ds.unrecovered, 0), coalesce(gs.gains, 0), gs.median_gain, coalesce(gs.rose, 0)
             from unnest(cast(:ids as uuid[])) as a(id)
             left join session_summary ss on ss.alliance_id = a.id
             left join rupture_summary rs on rs.alliance_id = a.id
@@ -263,6 +281,7 @@ public class ReportQueries {
             left join tag_counts tc on tc.alliance_id = a.id
             left join srs_summary sr on sr.alliance_id = a.id
             left join dip_summary ds on ds.alliance_id = a.id
+            left join gain_summary gs on gs.alliance_id = a.id
             left join recent rc on rc.alliance_id = a.id
             """;
 

@@ -22,6 +22,7 @@ import app.attune.report.ReportViews.AtRisk;
 import app.attune.report.ReportViews.CaseloadEntry;
 import app.attune.report.ReportViews.Discrepancy;
 import app.attune.report.ReportViews.Quartiles;
+import app.attune.report.ReportViews.RepairGain;
 import app.attune.report.ReportViews.RuptureCounts;
 import app.attune.report.ReportViews.RupturesPerSession;
 import app.attune.report.ReportViews.SessionLine;
@@ -200,6 +201,7 @@ public class ReportService {
                 quartiles(row[9], row[10], row[11]), quartiles(row[12], row[13], row[14]),
                 count(row[15]), oldestOpen, count(row[17]), counts((String) row[18]), counts((String) row[19]),
                 new Discrepancy(count(row[20]), count(row[21]), count(row[27])), trend, count(row[24]), count(row[32]),
+                new RepairGain(count(row[33]), decimal(row[34], 2), ratio(count(row[35]), count(row[33]))),
                 new AtRisk(!closed && !reasons.isEmpty(), reasons));
     }
 

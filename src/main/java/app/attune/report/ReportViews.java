@@ -56,6 +56,14 @@ public final class ReportViews {
                     + "(ruptures the therapist logged as the client's account count as neither).") long observedOnly) {
     }
 
+    @Schema(name = "RepairGain", description = "For each resolved rupture, the SRS change from the last rated session "
+            + "before it surfaced to the first rated session after the repair that resolved it: did the alliance deepen?")
+    public record RepairGain(
+            @Schema(description = "Resolved ruptures with a rated session on both sides.") long count,
+            @Schema(nullable = true, description = "Median change in SRS points; null without any.") BigDecimal median,
+            @Schema(nullable = true, description = "Share of them where the SRS rose; null without any.") BigDecimal shareRose) {
+    }
+
     @Schema(name = "RupturesPerSession")
     public record RupturesPerSession(
             @Schema(nullable = true, description = "Null without attended sessions.") BigDecimal withdrawal,
@@ -100,6 +108,7 @@ public final class ReportViews {
                     + "repairWindowSessions rated sessions of their lowest point.") long vShapedEpisodes,
             @Schema(description = "SRS dips of at least srsDropPoints that did not get back in time, or not yet.")
             long unrecoveredDips,
+            RepairGain repairGain,
             AtRisk atRisk) {
     }
 

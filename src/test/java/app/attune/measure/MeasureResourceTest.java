@@ -55,6 +55,22 @@ class MeasureResourceTest {
                 .body("subscales.GOAL", equalTo(16.0f));
     }
 
+    /** Every item scored unlike its neighbours, so that an item put in the wrong subscale changes a sum. */
+    @Test
+    void theWaiSrKeyPutsEachItemInItsOwnSubscale() {
+        Map<String, Object> items = new HashMap<>();
+        for (int i = 1; i <= 12; i++) {
+            items.put(Integer.toString(i), (i - 1) % 5 + 1);
+        }
+        // Items 1..12 score 1 2 3 4 5 1 2 3 4 5 1 2. TASK 1,2,10,12 = 1+2+5+2; BOND 3,5,7,9 = 3+5+2+4;
+        // GOAL 4,6,8,11 = 4+1+3+1.
+        post(Map.of("instrument", "WAI_SR", "timing", "POST_SESSION", "items", items)).statusCode(201)
+                .body("total", equalTo(33.0f))
+                .body("subscales.TASK", equalTo(10.0f))
+                .body("subscales.BOND", equalTo(14.0f))
+                .body("subscales.GOAL", equalTo(9.0f));
+    }
+
     @Test
     void aPostSessionQuestionnaireAsksIntensityOnlyWhenARuptureOccurred() {
         post(Map.of("instrument", "PSQ_RUPTURE", "timing", "POST_SESSION", "items", Map.of("OCCURRED", 1)))

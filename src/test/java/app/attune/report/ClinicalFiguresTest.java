@@ -212,6 +212,63 @@ class ClinicalFiguresTest {
         report(alliance, "2026-10-01", "2026-10-01").body("sessions.size()", equalTo(1));
     }
 
+    /**
+     * The seed's story, every figure of its report checked: the therapist forgot the Sunday session
+     * (the client told of the rupture, the therapist owned all of it) and repaired it at the next
+     * one; the SRS was 36 the week before and 38 after the repair, so the alliance deepened.
+     */
+    @Test
+    void theMissedSundaySessionStoryGivesEveryFigure() {
+        String alliance = therapist.createAlliance();
+        post(alliance, session("2026-09-20").measures(srs(9)));
+        Map<String, Object> missed = rupture("CONFRONTATION", 4, List.of("missed-session"));
+        missed.put("markers", List.of("COMPLAINT_ABOUT_PARAMETERS"));
+        missed.put("therapistContribution", 5);
+        missed.put("reportedBy", "CLIENT");
+        String rupture = post(alliance, session("2026-09-27").attendance("THERAPIST_NO_SHOW").ruptures(missed))
+                .extract().path("ruptures[0].id");
+        post(alliance, session("2026-10-04").measures(srs(9.5))
+                .repairs(Map.of("ruptureId", rupture, "strategy", "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome", "RESOLVED",
+                        "resolutionRating", 4)));
+        therapist.request().get("/api/v1/ruptures/{id}", rupture).then().body("status", equalTo("RESOLVED"));
+
+        report(alliance, null, null)
+                .body("sessions.attendance", contains("ATTENDED", "THERAPIST_NO_SHOW", "ATTENDED"))
+                .body("sessions.srsTotal", contains(36.0f, null, 38.0f))
+                .body("sessions.ruptures.confrontation", contains(0, 1, 0))
+                .body("sessions.maxSignificance", contains(null, 4, null))
+                .body("sessions.repairs", contains(0, 0, 1))
+                .body("sessions.flags", contains(List.of(), List.of(), List.of()))
+                .body("summary.sessionsAttended", equalTo(2))
+                .body("summary.sessionsWithRupture", equalTo(0))
+                .body("summary.ruptureRate", equalTo(0.0f))
+                .body("summary.ruptures.total", equalTo(1)).body("summary.ruptures.confrontation", equalTo(1))
+                .body("summary.resolved", equalTo(1))
+                .body("summary.resolutionRate", equalTo(1.0f))
+                // Its only rupture was of a session that did not happen: no same-session rate to give.
+                .body("summary.sameSessionResolutionRate", equalTo(null))
+                .body("summary.rupturesOutsideAttendedSessions", equalTo(1))
+                .body("summary.rupturesPerSession.total", equalTo(0.0f))
+                .body("summary.sessionsToRepair.median", equalTo(1.0f))
+                .body("summary.sessionsToRepair.q1", equalTo(1.0f)).body("summary.sessionsToRepair.q3", equalTo(1.0f))
+                .body("summary.daysToRepair.median", equalTo(7.0f))
+                .body("summary.openRuptures", equalTo(0))
+                .body("summary.oldestOpenRuptureDays", equalTo(null))
+                .body("summary.unresolvedAtClose", equalTo(0))
+                .body("summary.strategyMix", equalTo(Map.of("ACKNOWLEDGE_OWN_CONTRIBUTION", 1)))
+                .body("summary.tagCounts", equalTo(Map.of("missed-session", 1)))
+                .body("summary.discrepancy.clientOnly", equalTo(0)).body("summary.discrepancy.therapistOnly", equalTo(0))
+                .body("summary.discrepancy.observedOnly", equalTo(0))
+                // 36 at the first session, 38 at the third: a point a session.
+                .body("summary.srsTrend", equalTo(1.0f))
+                .body("summary.vShapedEpisodes", equalTo(0)).body("summary.unrecoveredDips", equalTo(0))
+                .body("summary.repairGain.count", equalTo(1))
+                .body("summary.repairGain.median", equalTo(2.0f))
+                .body("summary.repairGain.shareRose", equalTo(1.0f))
+                .body("summary.atRisk.flag", equalTo(false))
+                .body("summary.atRisk.reasons", equalTo(List.of()));
+    }
+
     /** An alliance whose weekly sessions have these SRS totals (each a multiple of 0.4 spread evenly over four items). */
     private String withScores(double... totals) {
         String alliance = therapist.createAlliance();
