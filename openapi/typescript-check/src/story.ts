@@ -158,13 +158,18 @@ async function story(bearer: string): Promise<void> {
   const repairsPath = "/api/v1/ruptures/{id}/repairs";
   const repaired = await api.POST(repairsPath, {
     params: { path: { id: ruptureId } },
-    body: { sessionId: nextId, strategy: "ACKNOWLEDGE_OWN_CONTRIBUTION", outcome: "RESOLVED", resolutionRating: 4 },
+    body: {
+      sessionId: nextId,
+      strategies: ["ACKNOWLEDGE_OWN_CONTRIBUTION", "INVITE_DISCUSSION_OF_RUPTURE"],
+      outcome: "RESOLVED",
+      resolutionRating: 4,
+    },
   });
   expectStatus(`POST ${repairsPath}`, repaired.response, 201, repaired.error);
   const repair = present(repaired.data, "repair");
   check(repair.sessionId === nextId, "the repair belongs to the next session");
   check(repair.ruptureId === ruptureId, "the repair belongs to the rupture");
-  ok(`POST ${repairsPath}`, `repair ${repair.id ?? "?"} ${repair.strategy} ${repair.outcome}`);
+  ok(`POST ${repairsPath}`, `repair ${repair.id ?? "?"} ${repair.strategies.join("+")} ${repair.outcome}`);
 
   // 7. The rupture now reads RESOLVED.
   const rupturePath = "/api/v1/ruptures/{id}";

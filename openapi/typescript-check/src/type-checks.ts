@@ -15,7 +15,7 @@ export function typeChecks(): void {
   const noSignificance: Schemas["NewRupture"] = { type: "CONFRONTATION" };
 
   const misspelled: Schemas["NewRepair"] = {
-    strategy: "ACKNOWLEDGE_OWN_CONTRIBUTION",
+    strategies: ["ACKNOWLEDGE_OWN_CONTRIBUTION"],
     outcome: "RESOLVED",
     // @ts-expect-error a field the document does not have
     rating: 4,

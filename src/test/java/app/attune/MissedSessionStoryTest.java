@@ -44,7 +44,7 @@ class MissedSessionStoryTest {
                 .extract().path("ruptures[0].id");
 
         String next = therapist.createSession(alliance, "2026-10-09");
-        therapist.request().body(Map.of("sessionId", next, "strategy", "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome", "RESOLVED",
+        therapist.request().body(Map.of("sessionId", next, "strategies", List.of("ACKNOWLEDGE_OWN_CONTRIBUTION"), "outcome", "RESOLVED",
                 "resolutionRating", 4))
                 .post("/api/v1/ruptures/{id}/repairs", rupture)
                 .then().statusCode(201)
@@ -61,7 +61,7 @@ class MissedSessionStoryTest {
                 .body("therapistContribution", equalTo(5))
                 .body("sessionId", equalTo(missed))
                 .body("repairs", hasSize(1))
-                .body("repairs[0].strategy", equalTo("ACKNOWLEDGE_OWN_CONTRIBUTION"))
+                .body("repairs[0].strategies", contains("ACKNOWLEDGE_OWN_CONTRIBUTION"))
                 .body("repairs[0].outcome", equalTo("RESOLVED"));
         therapist.request().get("/api/v1/sessions/{id}", next).then().statusCode(200)
                 .body("number", equalTo(2))

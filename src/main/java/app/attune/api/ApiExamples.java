@@ -39,7 +39,7 @@ public final class ApiExamples {
             + "\"mode\": \"IN_PERSON\", \"attendance\": \"ATTENDED\", \"note\": \"Explored the missed appointment.\", "
             + "\"measures\": [{\"instrument\": \"SRS\", \"respondent\": \"CLIENT\", \"timing\": \"POST_SESSION\", "
             + "\"items\": {\"RELATIONSHIP\": 8.1, \"GOALS_AND_TOPICS\": 8.7, \"APPROACH\": 9.0, \"OVERALL\": 8.4}}], "
-            + "\"repairs\": [{\"ruptureId\": " + RUPTURE_ID + ", \"strategy\": \"ACKNOWLEDGE_OWN_CONTRIBUTION\", "
+            + "\"repairs\": [{\"ruptureId\": " + RUPTURE_ID + ", \"strategies\": [\"ACKNOWLEDGE_OWN_CONTRIBUTION\"], "
             + "\"initiatedBy\": \"THERAPIST\", \"outcome\": \"RESOLVED\", \"resolutionRating\": 4}]}";
 
     private static final String MEASURE_FIELDS = "\"sessionId\": " + NEXT_SESSION_ID + ", \"instrument\": \"SRS\", "
@@ -51,10 +51,10 @@ public final class ApiExamples {
     public static final String MEASURE = "{\"id\": \"e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b\", " + MEASURE_FIELDS + "}";
 
     public static final String REPAIR = "{\"id\": " + REPAIR_ID + ", \"ruptureId\": " + RUPTURE_ID + ", \"sessionId\": "
-            + NEXT_SESSION_ID + ", \"performedAt\": \"2026-10-09T15:00:00Z\", \"strategy\": \"ACKNOWLEDGE_OWN_CONTRIBUTION\", "
+            + NEXT_SESSION_ID + ", \"performedAt\": \"2026-10-09T15:00:00Z\", \"strategies\": [\"ACKNOWLEDGE_OWN_CONTRIBUTION\"], "
             + "\"initiatedBy\": \"THERAPIST\", \"outcome\": \"RESOLVED\", \"resolutionRating\": 4, "
             + "\"description\": \"Named that I had missed our appointment and invited her to say how that landed.\"}";
-    public static final String NEW_REPAIR = "{\"sessionId\": " + NEXT_SESSION_ID + ", \"strategy\": \"ACKNOWLEDGE_OWN_CONTRIBUTION\", "
+    public static final String NEW_REPAIR = "{\"sessionId\": " + NEXT_SESSION_ID + ", \"strategies\": [\"ACKNOWLEDGE_OWN_CONTRIBUTION\"], "
             + "\"initiatedBy\": \"THERAPIST\", \"outcome\": \"RESOLVED\", \"resolutionRating\": 4, "
             + "\"description\": \"Named that I had missed our appointment and invited her to say how that landed.\"}";
 
@@ -194,7 +194,7 @@ public final class ApiExamples {
              "sessionsToRepair": {"median": 0.50, "q1": 0.25, "q3": 0.75},
              "daysToRepair": {"median": 3.50, "q1": 1.75, "q3": 5.25},
              "openRuptures": 1, "oldestOpenRuptureDays": 24, "unresolvedAtClose": 0,
-             "strategyMix": {"ACKNOWLEDGE_OWN_CONTRIBUTION": 1, "PROVIDE_RATIONALE": 2},
+             "strategyMix": {"ACKNOWLEDGE_OWN_CONTRIBUTION": 1, "PROVIDE_RATIONALE": 2}, "exploratoryShare": 0.333,
              "tagCounts": {"missed-session": 1}, "discrepancy": {"clientOnly": 1, "therapistOnly": 0, "observedOnly": 0},
              "srsTrend": -1.200, "vShapedEpisodes": 1, "unrecoveredDips": 0,
              "repairGain": {"count": 2, "median": 1.50, "shareRose": 1.000},

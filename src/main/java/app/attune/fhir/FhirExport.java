@@ -288,7 +288,10 @@ public class FhirExport {
     private static Procedure repair(Repair repair, Reference patient, Reference therapist, Map<UUID, String> refs) {
         Procedure procedure = new Procedure();
         procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
-        procedure.setCode(concept(FhirTerminology.REPAIR, repair.strategy));
+        // One episode, several strategies: one coding each, the main one first.
+        CodeableConcept strategies = new CodeableConcept();
+        repair.strategyList().forEach(s -> strategies.addCoding(new Coding(FhirTerminology.REPAIR, s.name(), s.label())));
+        procedure.setCode(strategies);
         procedure.setSubject(patient);
         if (repair.sessionId != null) {
             procedure.setEncounter(reference(refs, repair.sessionId));

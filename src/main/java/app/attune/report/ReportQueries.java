@@ -1,10 +1,12 @@
 package app.attune.report;
 
+import app.attune.rupture.RepairStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -120,11 +122,21 @@ public class ReportQueries {
 
     static final String SUMMARIES = ROWS + """
             ,
+            -- Each rupture that surfaced in range, with its status as of the range's end: from the
+            -- repairs made by then, as RuptureStatus.from derives it, and the alliance's closing if it
+            -- had closed by then.
             surfaced as (
-                select r.alliance_id, r.id, r.type, r.status, r.tags, sc.id as session_id, sc.number as session_number,
-                       sc.occurred_at as surfaced_at, sc.attendance
-                from rupture r join scope sc on sc.id = r.session_id
+                select r.alliance_id, r.id, r.type, r.tags, sc.id as session_id, sc.number as session_number,
+                       sc.occurred_at as surfaced_at, sc.attendance,
+                       case when bool_or(rp.outcome = 'RESOLVED') then 'RESOLVED'
+                            when r.status = 'UNRESOLVED_AT_CLOSE' and a.ended_on < cast(:to as date) then 'UNRESOLVED_AT_CLOSE'
+                            when bool_or(rp.outcome = 'PARTIALLY_RESOLVED') then 'PARTIALLY_RESOLVED'
+                            else 'OPEN' end as status
+                from rupture r join scope sc on sc.id = r.session_id join alliance a on a.id = r.alliance_id
+                left join repair rp on rp.rupture_id = r.id and rp.performed_at < :to
                 where r.alliance_id = any(cast(:ids as uuid[])) and sc.in_range
+                group by r.alliance_id, r.id, r.type, r.tags, sc.id, sc.number, sc.occurred_at, sc.attendance, r.status,
+                         a.ended_on
             ),
             -- The repair that resolved each rupture (the first with outcome RESOLVED), carrying its
             -- rupture's session so that no second join is needed.
@@ -188,13 +200,21 @@ public class ReportQueries {
                        percentile_cont(0.75) within group (order by days_to_repair) as days_q3
                 from repair_times group by alliance_id
             ),
+            -- Each strategy counts once per repair episode that used it (an episode names each once).
             strategy_mix as (
                 select alliance_id, string_agg(strategy || '=' || n, ',' order by strategy) as mix
-                from (select su.alliance_id, rp.strategy, count(*) as n
-                      from repair rp join surfaced su on su.id = rp.rupture_id
+                from (select su.alliance_id, s.strategy, count(*) as n
+                      from repair rp join surfaced su on su.id = rp.rupture_id cross join unnest(rp.strategies) as s(strategy)
                       where rp.alliance_id = any(cast(:ids as uuid[])) and rp.performed_at < :to
-                      group by su.alliance_id, rp.strategy) per_strategy
+                      group by su.alliance_id, s.strategy) per_strategy
                 group by alliance_id
+            ),
+            episodes as (
+                select su.alliance_id, count(*) as episodes,
+                       count(*) filter (where rp.strategies && cast(:exploratory as text[])) as exploratory
+                from repair rp join surfaced su on su.id = rp.rupture_id
+                where rp.alliance_id = any(cast(:ids as uuid[])) and rp.performed_at < :to
+                group by su.alliance_id
             ),
             tag_counts as (
                 select alliance_id, string_agg(tag || '=' || n, ',' order by tag) as tags
@@ -272,7 +292,8 @@ public class ReportQueries {
                    sr.trend, coalesce(sr.recent_rated, 0), coalesce(ds.v_shaped, 0), coalesce(sr.below_cutoff_twice, false),
                    coalesce(rc.client_no_shows, 0), coalesce(ss.observed_only, 0), coalesce(rs.outside_attended, 0),
                    coalesce(rs.attended_withdrawal, 0), coalesce(rs.attended_confrontation, 0), coalesce(rs.attended_mixed, 0),
-                   coalesce(ds.unrecovered, 0), coalesce(gs.gains, 0), gs.median_gain, coalesce(gs.rose, 0)
+                   coalesce(ds.unrecovered, 0), coalesce(gs.gains, 0), gs.median_gain, coalesce(gs.rose, 0),
+                   coalesce(ep.episodes, 0), coalesce(ep.exploratory, 0)
             from unnest(cast(:ids as uuid[])) as a(id)
             left join session_summary ss on ss.alliance_id = a.id
             left join rupture_summary rs on rs.alliance_id = a.id
@@ -282,6 +303,7 @@ public class ReportQueries {
             left join srs_summary sr on sr.alliance_id = a.id
             left join dip_summary ds on ds.alliance_id = a.id
             left join gain_summary gs on gs.alliance_id = a.id
+            left join episodes ep on ep.alliance_id = a.id
             left join recent rc on rc.alliance_id = a.id
             """;
 
@@ -297,6 +319,10 @@ public class ReportQueries {
             where r.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
             order by s.number, r.created_at, r.id, rp.performed_at, rp.created_at
             """;
+
+    /** The exploratory 3RS strategies, as the vocabulary groups them. */
+    private static final String EXPLORATORY = Arrays.stream(RepairStrategy.values())
+            .filter(s -> "exploratory".equals(s.group())).map(Enum::name).collect(Collectors.joining(",", "{", "}"));
 
     private final EntityManager em;
 
@@ -329,7 +355,8 @@ public class ReportQueries {
     public List<Object[]> summaries(Collection<UUID> allianceIds, Range range, Thresholds thresholds, OffsetDateTime now) {
         Query query = em.createNativeQuery(SUMMARIES);
         bindRows(query, allianceIds, range, thresholds);
-        return query.setParameter("now", now).setParameter("window", thresholds.repairWindowSessions()).getResultList();
+        return query.setParameter("now", now).setParameter("window", thresholds.repairWindowSessions())
+                .setParameter("exploratory", EXPLORATORY).getResultList();
     }
 
     @SuppressWarnings("unchecked")

@@ -199,7 +199,8 @@ public class ReportService {
                 ratio(resolved, ruptures.total()), ratio(resolvedSameSession, ruptures.total() - outsideAttended),
                 outsideAttended, perSession,
                 quartiles(row[9], row[10], row[11]), quartiles(row[12], row[13], row[14]),
-                count(row[15]), oldestOpen, count(row[17]), counts((String) row[18]), counts((String) row[19]),
+                count(row[15]), oldestOpen, count(row[17]), counts((String) row[18]), ratio(count(row[37]), count(row[36])),
+                counts((String) row[19]),
                 new Discrepancy(count(row[20]), count(row[21]), count(row[27])), trend, count(row[24]), count(row[32]),
                 new RepairGain(count(row[33]), decimal(row[34], 2), ratio(count(row[35]), count(row[33]))),
                 new AtRisk(!closed && !reasons.isEmpty(), reasons));

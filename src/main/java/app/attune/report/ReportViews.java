@@ -98,7 +98,10 @@ public final class ReportViews {
             long openRuptures,
             @Schema(nullable = true, description = "Age in days of the oldest open rupture; null without one.") Long oldestOpenRuptureDays,
             long unresolvedAtClose,
-            @Schema(description = "Repair strategy to number of repairs.") Map<String, Long> strategyMix,
+            @Schema(description = "Repair strategy to the number of repair episodes that used it (an episode with two "
+                    + "strategies counts once for each).") Map<String, Long> strategyMix,
+            @Schema(nullable = true, description = "Share of repair episodes that used an exploratory strategy; null without "
+                    + "repairs.") BigDecimal exploratoryShare,
             @Schema(description = "Tag to number of ruptures.") Map<String, Long> tagCounts,
             Discrepancy discrepancy,
             @Schema(nullable = true, description = "Least-squares slope of the SRS total per session over the last five rated "

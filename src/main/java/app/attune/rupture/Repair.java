@@ -7,6 +7,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import java.util.Arrays;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -34,9 +38,14 @@ public class Repair extends PanacheEntityBase {
     @Column(name = "performed_at", nullable = false, updatable = false)
     public OffsetDateTime performedAt;
 
-    @Enumerated(EnumType.STRING)
+    /** One to four {@link RepairStrategy} codes, the main one first, stored as text[]. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, updatable = false)
-    public RepairStrategy strategy;
+    public String[] strategies;
+
+    public List<RepairStrategy> strategyList() {
+        return Arrays.stream(strategies).map(RepairStrategy::valueOf).toList();
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(name = "initiated_by", nullable = false, updatable = false)

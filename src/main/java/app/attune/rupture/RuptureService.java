@@ -300,7 +300,7 @@ public class RuptureService {
         repair.ruptureId = rupture.id;
         repair.sessionId = sessionId;
         repair.performedAt = performedAt;
-        repair.strategy = request.strategy();
+        repair.strategies = request.strategies().stream().map(Enum::name).toArray(String[]::new);
         repair.initiatedBy = request.initiatedBy() == null ? Initiator.THERAPIST : request.initiatedBy();
         repair.outcome = request.outcome();
         repair.resolutionRating = request.resolutionRating() == null ? null : request.resolutionRating().shortValue();
@@ -387,8 +387,12 @@ public class RuptureService {
     }
 
     private static void checkRepairShape(NewRepair repair, String at, InputErrors errors) {
-        if (repair.strategy() == RepairStrategy.OTHER && (repair.description() == null || repair.description().isBlank())) {
-            errors.add(at + "description", "is required when the strategy is OTHER");
+        List<RepairStrategy> strategies = repair.strategies() == null ? List.of() : repair.strategies();
+        if (strategies.stream().distinct().count() < strategies.size()) {
+            errors.add(at + "strategies", "names a strategy twice: an episode uses each strategy once");
+        }
+        if (strategies.contains(RepairStrategy.OTHER) && (repair.description() == null || repair.description().isBlank())) {
+            errors.add(at + "description", "is required when a strategy is OTHER");
         }
     }
 

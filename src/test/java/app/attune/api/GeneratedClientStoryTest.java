@@ -85,7 +85,8 @@ class GeneratedClientStoryTest {
         Session next = sessions.recordSession(alliance.getId(), attended("2026-10-09T15:00:00Z", 39), null, null);
         RupturesAndRepairsApi ruptures = new RupturesAndRepairsApi(api);
         ruptures.recordRepair(rupture.getId(), new NewRepair().sessionId(next.getId())
-                .strategy(RepairStrategy.ACKNOWLEDGE_OWN_CONTRIBUTION).outcome(RepairOutcome.RESOLVED)
+                .strategies(List.of(RepairStrategy.ACKNOWLEDGE_OWN_CONTRIBUTION, RepairStrategy.INVITE_DISCUSSION_OF_RUPTURE))
+                .outcome(RepairOutcome.RESOLVED)
                 .resolutionRating(4), null, null);
 
         Rupture repaired = ruptures.getRupture(rupture.getId(), null);

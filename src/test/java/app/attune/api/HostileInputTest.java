@@ -72,7 +72,7 @@ class HostileInputTest {
                         () -> Journal.rupture("WITHDRAWAL", 2, List.of("x"))),
                 new Operation("measure", "POST", "/api/v1/sessions/" + session + "/measures", () -> Journal.ors(5.5)),
                 new Operation("repair", "POST", "/api/v1/ruptures/" + rupture + "/repairs",
-                        () -> Map.of("strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "PARTIALLY_RESOLVED", "performedAt", "2026-09-05T10:00:00Z")),
+                        () -> Map.of("strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "PARTIALLY_RESOLVED", "performedAt", "2026-09-05T10:00:00Z")),
                 new Operation("alliance patch", "PATCH", "/api/v1/alliances/" + alliance, () -> Map.of("format", "GROUP")),
                 new Operation("session patch", "PATCH", "/api/v1/sessions/" + session, () -> Map.of("note", "changed", "durationMinutes", 45)),
                 new Operation("rupture patch", "PATCH", "/api/v1/ruptures/" + rupture, () -> Map.of("significance", 4)),

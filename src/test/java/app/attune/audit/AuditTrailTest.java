@@ -64,7 +64,7 @@ class AuditTrailTest {
         once("LIST", "RUPTURE", "SUCCESS", therapist.request().get("/api/v1/alliances/{id}/ruptures", alliance));
         once("UPDATE", "RUPTURE", "SUCCESS", therapist.request().header("If-Match", "\"0\"")
                 .body(Map.of("significance", 4)).patch("/api/v1/ruptures/{id}", ruptureId));
-        once("CREATE", "REPAIR", "SUCCESS", therapist.request().body(Map.of("strategy", "INVITE_DISCUSSION_OF_RUPTURE",
+        once("CREATE", "REPAIR", "SUCCESS", therapist.request().body(Map.of("strategies", List.of("INVITE_DISCUSSION_OF_RUPTURE"),
                 "outcome", "RESOLVED", "sessionId", sessionId)).post("/api/v1/ruptures/{id}/repairs", ruptureId));
         once("CREATE", "MEASURE", "SUCCESS", therapist.request().body(Journal.srs(8.5))
                 .post("/api/v1/sessions/{id}/measures", sessionId));

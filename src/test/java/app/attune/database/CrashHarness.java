@@ -118,9 +118,9 @@ public final class CrashHarness {
                      "note": "Crash harness session %d", "measures": [{"instrument": "SRS", "timing": "POST_SESSION",
                      "items": {"RELATIONSHIP": 8.5, "GOALS_AND_TOPICS": 7.0, "APPROACH": 9.0, "OVERALL": 8.0}}],
                      "ruptures": [{"type": "WITHDRAWAL", "significance": 2, "tags": ["crash"],
-                                   "repairs": [{"strategy": "CLARIFY_MISUNDERSTANDING", "outcome": "RESOLVED"}]},
+                                   "repairs": [{"strategies": ["CLARIFY_MISUNDERSTANDING"], "outcome": "RESOLVED"}]},
                                   {"type": "CONFRONTATION", "significance": 3, "tags": [],
-                                   "repairs": [{"strategy": "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome": "PARTIALLY_RESOLVED"}]}]}"""
+                                   "repairs": [{"strategies": ["ACKNOWLEDGE_OWN_CONTRIBUTION"], "outcome": "PARTIALLY_RESOLVED"}]}]}"""
                     .formatted(externalId, 1 + n % 28, n);
             send(token, new Write(UUID.randomUUID().toString(), externalId, alliance, body));
             n++;

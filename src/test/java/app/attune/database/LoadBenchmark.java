@@ -66,9 +66,9 @@ public final class LoadBenchmark {
              "measures": [{"instrument": "SRS", "timing": "POST_SESSION",
                            "items": {"RELATIONSHIP": 8.5, "GOALS_AND_TOPICS": 7.0, "APPROACH": 9.0, "OVERALL": 8.0}}],
              "ruptures": [{"type": "WITHDRAWAL", "significance": 2, "tags": ["missed-session"],
-                           "repairs": [{"strategy": "CLARIFY_MISUNDERSTANDING", "outcome": "RESOLVED"}]},
+                           "repairs": [{"strategies": ["CLARIFY_MISUNDERSTANDING"], "outcome": "RESOLVED"}]},
                           {"type": "CONFRONTATION", "significance": 3, "tags": [],
-                           "repairs": [{"strategy": "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome": "RESOLVED"}]}]}""";
+                           "repairs": [{"strategies": ["ACKNOWLEDGE_OWN_CONTRIBUTION"], "outcome": "RESOLVED"}]}]}""";
     /** The clinical rows of one whole-session POST in one statement; %s: further CTEs, then the session number. */
     private static final String CLINICAL_ROWS = """
             with a as (select organization_id, alliance_id from bench_alliance where n = :a)%s,
@@ -85,8 +85,8 @@ public final class LoadBenchmark {
                   select gen_random_uuid(), s.organization_id, s.alliance_id, s.id, t.type, t.sig, 'THERAPIST', 'RESOLVED', '{x}'
                   from s, (values ('WITHDRAWAL', 2), ('CONFRONTATION', 3)) t(type, sig)
                   returning id, organization_id, alliance_id, session_id)
-            insert into repair (id, organization_id, alliance_id, rupture_id, session_id, performed_at, strategy, initiated_by, outcome)
-            select gen_random_uuid(), organization_id, alliance_id, id, session_id, now(), 'CLARIFY_MISUNDERSTANDING', 'THERAPIST',
+            insert into repair (id, organization_id, alliance_id, rupture_id, session_id, performed_at, strategies, initiated_by, outcome)
+            select gen_random_uuid(), organization_id, alliance_id, id, session_id, now(), array['CLARIFY_MISUNDERSTANDING'], 'THERAPIST',
                    'RESOLVED' from r;
             """;
     /** The same clinical rows as one whole-session POST, in one SQL statement per transaction. */

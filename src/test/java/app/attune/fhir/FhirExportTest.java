@@ -69,6 +69,9 @@ class FhirExportTest {
                     + "&& it.resource.code.coding[0].code == 'rupture' }.fullUrl");
             assertTrue(json.<String>getList("entry.findAll { it.resource.resourceType == 'Procedure' }.resource.reasonReference[0].reference")
                     .contains(ruptureUrl));
+            // One repair episode with two strategies: one Procedure, a coding for each, the main one first.
+            assertTrue(json.<List<String>>getList("entry.findAll { it.resource.resourceType == 'Procedure' }.resource.code.coding.code")
+                    .contains(List.of("INVITE_DISCUSSION_OF_RUPTURE", "ACKNOWLEDGE_OWN_CONTRIBUTION")));
         }
     }
 
@@ -121,8 +124,8 @@ class FhirExportTest {
         String ruptureId = therapist.request().get("/api/v1/sessions/{id}", first).then().extract().path("ruptures[0].id");
         therapist.postSession(alliance, Journal.session("2026-09-10").attendance("CLIENT_NO_SHOW")
                 .ruptures(Journal.rupture("WITHDRAWAL", 2, List.of()))).statusCode(201);
-        therapist.request().body(Map.of("strategy", "INVITE_DISCUSSION_OF_RUPTURE", "outcome", "RESOLVED",
-                "performedAt", "2026-09-12T10:00:00Z")).post("/api/v1/ruptures/{id}/repairs", ruptureId).then().statusCode(201);
+        therapist.request().body(Map.of("strategies", List.of("INVITE_DISCUSSION_OF_RUPTURE", "ACKNOWLEDGE_OWN_CONTRIBUTION"),
+                "outcome", "RESOLVED", "performedAt", "2026-09-12T10:00:00Z")).post("/api/v1/ruptures/{id}/repairs", ruptureId).then().statusCode(201);
         String third = therapist.postSession(alliance, Journal.session("2026-09-17").with("note", "Back on track."))
                 .statusCode(201).extract().path("id");
         therapist.request().header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/sign", third).then().statusCode(200);

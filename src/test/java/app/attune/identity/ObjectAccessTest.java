@@ -75,7 +75,7 @@ class ObjectAccessTest {
         }
         List<Function<String, Function<Practitioner, Response>>> ruptureProbes = List.of(
                 id -> p -> p.request().get("/api/v1/ruptures/{id}", id),
-                id -> p -> p.request().body(Map.of("strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "PARTIALLY_RESOLVED",
+                id -> p -> p.request().body(Map.of("strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "PARTIALLY_RESOLVED",
                         "performedAt", "2026-09-05T10:00:00Z")).post("/api/v1/ruptures/{id}/repairs", id));
         for (var probe : ruptureProbes) {
             sameAnswer(probe.apply(missing), probe.apply(mine.rupture()), colleague, elsewhere);
@@ -90,9 +90,9 @@ class ObjectAccessTest {
         Journal1 mine = journal();
         Practitioner colleague = therapist.colleague("therapist");
         String theirs = colleague.createSession(colleague.createAlliance(), "2026-09-04");
-        Map<String, Object> repairInTheirSession = Map.of("strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "PARTIALLY_RESOLVED",
+        Map<String, Object> repairInTheirSession = Map.of("strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "PARTIALLY_RESOLVED",
                 "sessionId", theirs);
-        Map<String, Object> repairInNoSession = Map.of("strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "PARTIALLY_RESOLVED",
+        Map<String, Object> repairInNoSession = Map.of("strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "PARTIALLY_RESOLVED",
                 "sessionId", UUID.randomUUID().toString());
         String viaTheirs = therapist.request().body(repairInTheirSession).post("/api/v1/ruptures/{id}/repairs", mine.rupture())
                 .then().statusCode(400).extract().path("errors[0].message");

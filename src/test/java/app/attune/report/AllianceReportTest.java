@@ -144,7 +144,7 @@ class AllianceReportTest {
         String rupture = therapist.postSession(alliance, session("2026-05-04")
                 .ruptures(rupture("CONFRONTATION", 3, List.of()))).statusCode(201).extract().path("ruptures[0].id");
         therapist.createSession(alliance, "2026-05-11");
-        therapist.request().body(Map.of("performedAt", "2026-05-13T15:00:00Z", "strategy", "OTHER",
+        therapist.request().body(Map.of("performedAt", "2026-05-13T15:00:00Z", "strategies", List.of("OTHER"),
                 "description", "Phone call", "outcome", "RESOLVED"))
                 .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(201);
         report(alliance)

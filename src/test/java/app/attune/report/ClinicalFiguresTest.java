@@ -62,7 +62,7 @@ class ClinicalFiguresTest {
         String later = therapist.createSession(alliance, "2026-10-09");
         String rupture = post(alliance, session("2026-10-02").ruptures(rupture("CONFRONTATION", 3, List.of())))
                 .extract().path("ruptures[0].id");
-        therapist.request().body(Map.of("sessionId", later, "strategy", "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome", "RESOLVED"))
+        therapist.request().body(Map.of("sessionId", later, "strategies", List.of("ACKNOWLEDGE_OWN_CONTRIBUTION"), "outcome", "RESOLVED"))
                 .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(201);
         // One session after the rupture's, by date, whatever the numbers say.
         report(alliance, null, null).body("summary.resolved", equalTo(1))
@@ -78,6 +78,27 @@ class ClinicalFiguresTest {
         report(alliance, "2026-10-01", "2026-10-31")
                 .body("sessions.occurredAt", contains("2026-10-02T15:00:00Z"))
                 .body("sessions[0].flags", hasItem("SRS_DROP"));
+    }
+
+    @Test
+    void aRangeThatEndsBetweenAPartialAndAFullRepairSeesThePartialOne() {
+        String alliance = therapist.createAlliance();
+        String rupture = post(alliance, session("2026-10-02").ruptures(rupture("WITHDRAWAL", 3, List.of())))
+                .extract().path("ruptures[0].id");
+        post(alliance, session("2026-10-09").repairs(Map.of("ruptureId", rupture, "strategies", List.of("CLARIFY_MISUNDERSTANDING"),
+                "outcome", "PARTIALLY_RESOLVED")));
+        post(alliance, session("2026-10-23").repairs(Map.of("ruptureId", rupture, "strategies", List.of("ACKNOWLEDGE_OWN_CONTRIBUTION"),
+                "outcome", "RESOLVED")));
+        // As of Oct 16 the rupture was partially resolved: open, 14 days old, not yet resolved.
+        report(alliance, "2026-10-01", "2026-10-16")
+                .body("summary.resolved", equalTo(0))
+                .body("summary.openRuptures", equalTo(1))
+                .body("summary.oldestOpenRuptureDays", equalTo(14))
+                .body("summary.strategyMix", equalTo(Map.of("CLARIFY_MISUNDERSTANDING", 1)));
+        // As of today it is resolved, 21 days after it surfaced.
+        report(alliance, "2026-10-01", null)
+                .body("summary.resolved", equalTo(1)).body("summary.openRuptures", equalTo(0))
+                .body("summary.daysToRepair.median", equalTo(21.0f));
     }
 
     @Test
@@ -106,7 +127,7 @@ class ClinicalFiguresTest {
 
         therapist.request().body(srs(9)).post("/api/v1/sessions/{id}/measures", missed).then().statusCode(409)
                 .contentType("application/problem+json");
-        therapist.request().body(Map.of("sessionId", missed, "strategy", "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome", "RESOLVED"))
+        therapist.request().body(Map.of("sessionId", missed, "strategies", List.of("ACKNOWLEDGE_OWN_CONTRIBUTION"), "outcome", "RESOLVED"))
                 .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(409);
         therapist.postSession(alliance, session("2026-10-03").attendance("CLIENT_NO_SHOW").measures(srs(9))).statusCode(409);
         therapist.postSession(alliance, session("2026-10-04").attendance("CLIENT_CANCELLED")
@@ -228,8 +249,8 @@ class ClinicalFiguresTest {
         String rupture = post(alliance, session("2026-09-27").attendance("THERAPIST_NO_SHOW").ruptures(missed))
                 .extract().path("ruptures[0].id");
         post(alliance, session("2026-10-04").measures(srs(9.5))
-                .repairs(Map.of("ruptureId", rupture, "strategy", "ACKNOWLEDGE_OWN_CONTRIBUTION", "outcome", "RESOLVED",
-                        "resolutionRating", 4)));
+                .repairs(Map.of("ruptureId", rupture, "strategies", List.of("ACKNOWLEDGE_OWN_CONTRIBUTION",
+                        "INVITE_DISCUSSION_OF_RUPTURE"), "outcome", "RESOLVED", "resolutionRating", 4)));
         therapist.request().get("/api/v1/ruptures/{id}", rupture).then().body("status", equalTo("RESOLVED"));
 
         report(alliance, null, null)
@@ -255,7 +276,9 @@ class ClinicalFiguresTest {
                 .body("summary.openRuptures", equalTo(0))
                 .body("summary.oldestOpenRuptureDays", equalTo(null))
                 .body("summary.unresolvedAtClose", equalTo(0))
-                .body("summary.strategyMix", equalTo(Map.of("ACKNOWLEDGE_OWN_CONTRIBUTION", 1)))
+                // One episode, two strategies: each counted once; the episode was exploratory.
+                .body("summary.strategyMix", equalTo(Map.of("ACKNOWLEDGE_OWN_CONTRIBUTION", 1, "INVITE_DISCUSSION_OF_RUPTURE", 1)))
+                .body("summary.exploratoryShare", equalTo(1.0f))
                 .body("summary.tagCounts", equalTo(Map.of("missed-session", 1)))
                 .body("summary.discrepancy.clientOnly", equalTo(0)).body("summary.discrepancy.therapistOnly", equalTo(0))
                 .body("summary.discrepancy.observedOnly", equalTo(0))
@@ -267,6 +290,37 @@ class ClinicalFiguresTest {
                 .body("summary.repairGain.shareRose", equalTo(1.0f))
                 .body("summary.atRisk.flag", equalTo(false))
                 .body("summary.atRisk.reasons", equalTo(List.of()));
+    }
+
+    @Test
+    void aRepairEpisodeNamesOneToFourDistinctStrategies() {
+        String alliance = therapist.createAlliance();
+        String rupture = post(alliance, session("2026-10-02").ruptures(rupture("CONFRONTATION", 3, List.of())))
+                .extract().path("ruptures[0].id");
+        String next = therapist.createSession(alliance, "2026-10-09");
+        for (List<String> strategies : List.<List<String>>of(List.of(), List.of("CLARIFY_MISUNDERSTANDING", "CLARIFY_MISUNDERSTANDING"),
+                List.of("CLARIFY_MISUNDERSTANDING", "CHANGE_TASKS_OR_GOALS", "PROVIDE_RATIONALE", "REDIRECT_OR_REFOCUS",
+                        "ACKNOWLEDGE_OWN_CONTRIBUTION"))) {
+            therapist.request().body(Map.of("sessionId", next, "strategies", strategies, "outcome", "RESOLVED"))
+                    .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(400)
+                    .body("errors.field", hasItem("strategies"));
+        }
+        therapist.request().body(Map.of("sessionId", next, "strategies", List.of("PROVIDE_RATIONALE", "OTHER"),
+                "outcome", "PARTIALLY_RESOLVED")).post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(400)
+                .body("errors.field", hasItem("description"));
+        therapist.request().get("/api/v1/ruptures/{id}", rupture).then().body("repairs.size()", equalTo(0));
+
+        therapist.request().body(Map.of("sessionId", next, "strategies", List.of("PROVIDE_RATIONALE", "CHANGE_TASKS_OR_GOALS"),
+                "outcome", "PARTIALLY_RESOLVED")).post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(201)
+                .body("strategies", contains("PROVIDE_RATIONALE", "CHANGE_TASKS_OR_GOALS"));
+        therapist.request().body(Map.of("performedAt", "2026-10-10T09:00:00Z", "strategies",
+                List.of("ACKNOWLEDGE_OWN_CONTRIBUTION", "PROVIDE_RATIONALE"), "outcome", "RESOLVED"))
+                .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(201);
+        // Two episodes: PROVIDE_RATIONALE in both (2), the others once; one of the two was exploratory.
+        report(alliance, null, null)
+                .body("summary.strategyMix", equalTo(Map.of("PROVIDE_RATIONALE", 2, "CHANGE_TASKS_OR_GOALS", 1,
+                        "ACKNOWLEDGE_OWN_CONTRIBUTION", 1)))
+                .body("summary.exploratoryShare", equalTo(0.5f));
     }
 
     /** An alliance whose weekly sessions have these SRS totals (each a multiple of 0.4 spread evenly over four items). */

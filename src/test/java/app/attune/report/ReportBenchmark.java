@@ -203,15 +203,15 @@ public final class ReportBenchmark {
                 + " 1 + (s.number + k) % 5, 'THERAPIST', 'OPEN'"
                 + " from session s cross join generate_series(1, 2) k where s.organization_id = " + scope,
             // Six in ten resolved at the next session, two in ten partly repaired in their own.
-            "insert into repair (id, organization_id, alliance_id, rupture_id, session_id, performed_at, strategy, initiated_by,"
+            "insert into repair (id, organization_id, alliance_id, rupture_id, session_id, performed_at, strategies, initiated_by,"
                 + " outcome, resolution_rating) select gen_random_uuid(), r.organization_id, r.alliance_id, r.id, nxt.id,"
-                + " nxt.occurred_at, 'ACKNOWLEDGE_OWN_CONTRIBUTION', 'THERAPIST', 'RESOLVED', 4"
+                + " nxt.occurred_at, array['ACKNOWLEDGE_OWN_CONTRIBUTION', 'INVITE_DISCUSSION_OF_RUPTURE'], 'THERAPIST', 'RESOLVED', 4"
                 + " from rupture r join session s on s.id = r.session_id"
                 + " join session nxt on nxt.alliance_id = s.alliance_id and nxt.number = s.number + 1"
                 + " where r.organization_id = " + scope + " and abs(hashtext(cast(r.id as text))) % 10 < 6",
-            "insert into repair (id, organization_id, alliance_id, rupture_id, session_id, performed_at, strategy, initiated_by,"
+            "insert into repair (id, organization_id, alliance_id, rupture_id, session_id, performed_at, strategies, initiated_by,"
                 + " outcome) select gen_random_uuid(), r.organization_id, r.alliance_id, r.id, s.id, s.occurred_at,"
-                + " 'PROVIDE_RATIONALE', 'THERAPIST', 'PARTIALLY_RESOLVED'"
+                + " array['PROVIDE_RATIONALE'], 'THERAPIST', 'PARTIALLY_RESOLVED'"
                 + " from rupture r join session s on s.id = r.session_id"
                 + " where r.organization_id = " + scope + " and abs(hashtext(cast(r.id as text))) % 10 between 6 and 7",
             "update rupture r set status = case when exists (select 1 from repair rp where rp.rupture_id = r.id"

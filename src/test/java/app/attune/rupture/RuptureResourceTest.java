@@ -76,14 +76,14 @@ class RuptureResourceTest {
     void statusFollowsRepairsPartialThenFull() {
         String rupture = newRupture();
         String later = therapist.createSession(alliance, "2026-09-10");
-        repair(rupture, Map.of("sessionId", session, "strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "UNRESOLVED"))
+        repair(rupture, Map.of("sessionId", session, "strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "UNRESOLVED"))
                 .statusCode(201);
         status(rupture, "OPEN");
-        repair(rupture, Map.of("performedAt", "2026-09-05T09:30:00Z", "strategy", "OTHER", "outcome", "PARTIALLY_RESOLVED",
+        repair(rupture, Map.of("performedAt", "2026-09-05T09:30:00Z", "strategies", List.of("OTHER"), "outcome", "PARTIALLY_RESOLVED",
                 "description", "Phone call between sessions"))
                 .statusCode(201).body("sessionId", nullValue()).body("performedAt", equalTo("2026-09-05T09:30:00Z"));
         status(rupture, "PARTIALLY_RESOLVED");
-        repair(rupture, Map.of("sessionId", later, "strategy", "LINK_TO_PATTERNS_WITH_THERAPIST", "outcome", "RESOLVED",
+        repair(rupture, Map.of("sessionId", later, "strategies", List.of("LINK_TO_PATTERNS_WITH_THERAPIST"), "outcome", "RESOLVED",
                 "initiatedBy", "CLIENT", "resolutionRating", 5)).statusCode(201);
         therapist.request().get("/api/v1/ruptures/{id}", rupture).then()
                 .body("status", equalTo("RESOLVED"))
@@ -96,22 +96,22 @@ class RuptureResourceTest {
         String laterSession = therapist.createSession(alliance, "2026-09-10");
         String rupture = therapist.request().body(Map.of("type", "WITHDRAWAL", "significance", 2))
                 .post("/api/v1/sessions/{id}/ruptures", laterSession).then().statusCode(201).extract().path("id");
-        repair(rupture, Map.of("sessionId", session, "strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "RESOLVED"))
+        repair(rupture, Map.of("sessionId", session, "strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "RESOLVED"))
                 .statusCode(400).body("errors[0].field", equalTo("sessionId"));
-        repair(rupture, Map.of("performedAt", "2026-09-09T09:00:00Z", "strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "RESOLVED"))
+        repair(rupture, Map.of("performedAt", "2026-09-09T09:00:00Z", "strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "RESOLVED"))
                 .statusCode(400).body("errors[0].field", equalTo("performedAt"));
-        repair(rupture, Map.of("performedAt", "2099-01-01T09:00:00Z", "strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "RESOLVED"))
+        repair(rupture, Map.of("performedAt", "2099-01-01T09:00:00Z", "strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "RESOLVED"))
                 .statusCode(400).body("errors[0].field", equalTo("performedAt"));
         String otherAlliancesSession = therapist.createSession(therapist.createAlliance(), "2026-09-20");
-        repair(rupture, Map.of("sessionId", otherAlliancesSession, "strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "RESOLVED"))
+        repair(rupture, Map.of("sessionId", otherAlliancesSession, "strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "RESOLVED"))
                 .statusCode(400).body("errors[0].field", equalTo("sessionId"));
-        repair(rupture, Map.of("strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "RESOLVED"))
+        repair(rupture, Map.of("strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "RESOLVED"))
                 .statusCode(400).body("errors[0].field", equalTo("sessionId"));
         repair(rupture, Map.of("sessionId", laterSession, "performedAt", "2026-09-12T09:00:00Z",
-                "strategy", "CLARIFY_MISUNDERSTANDING", "outcome", "RESOLVED")).statusCode(400);
-        repair(rupture, Map.of("sessionId", laterSession, "strategy", "OTHER", "outcome", "RESOLVED"))
+                "strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "RESOLVED")).statusCode(400);
+        repair(rupture, Map.of("sessionId", laterSession, "strategies", List.of("OTHER"), "outcome", "RESOLVED"))
                 .statusCode(400).body("errors[0].field", equalTo("description"));
-        repair(rupture, Map.of("ruptureId", rupture, "sessionId", laterSession, "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED"))
+        repair(rupture, Map.of("ruptureId", rupture, "sessionId", laterSession, "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "RESOLVED"))
                 .statusCode(400).body("errors[0].field", equalTo("ruptureId"));
         status(rupture, "OPEN");
         therapist.request().get("/api/v1/ruptures/{id}", rupture).then().body("repairs", hasSize(0));
@@ -122,8 +122,8 @@ class RuptureResourceTest {
         String open = newRupture();
         String partial = newRupture();
         String resolved = newRupture();
-        repair(partial, Map.of("sessionId", session, "strategy", "PROVIDE_RATIONALE", "outcome", "PARTIALLY_RESOLVED")).statusCode(201);
-        repair(resolved, Map.of("sessionId", session, "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED")).statusCode(201);
+        repair(partial, Map.of("sessionId", session, "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "PARTIALLY_RESOLVED")).statusCode(201);
+        repair(resolved, Map.of("sessionId", session, "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "RESOLVED")).statusCode(201);
 
         String etag = therapist.request().header("If-Match", "\"0\"").body(Map.of("status", "CLOSED_UNPLANNED", "endedOn", "2026-09-30"))
                 .patch("/api/v1/alliances/{id}", alliance).then().statusCode(200).extract().header("ETag");
@@ -134,7 +134,7 @@ class RuptureResourceTest {
                 .then().body("items.id", containsInAnyOrder(open, partial));
         // A closed alliance takes no new ruptures or repairs.
         tag(Map.of("type", "WITHDRAWAL", "significance", 2)).statusCode(409);
-        repair(open, Map.of("sessionId", session, "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED")).statusCode(409);
+        repair(open, Map.of("sessionId", session, "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "RESOLVED")).statusCode(409);
 
         therapist.request().header("If-Match", etag).body(Map.of("status", "ACTIVE"))
                 .patch("/api/v1/alliances/{id}", alliance).then().statusCode(200);
@@ -166,7 +166,7 @@ class RuptureResourceTest {
         String b = newRupture();
         String c = tag(Map.of("type", "MIXED", "significance", 4, "tags", List.of("cultural", "scheduling"))).statusCode(201)
                 .extract().path("id");
-        repair(c, Map.of("sessionId", session, "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED")).statusCode(201);
+        repair(c, Map.of("sessionId", session, "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "RESOLVED")).statusCode(201);
         list(Map.of()).body("items.id", contains(a, b, c)).body("totalItems", equalTo(3));
         list(Map.of("tag", "cultural")).body("items.id", contains(a, c));
         list(Map.of("type", "CONFRONTATION")).body("items.id", contains(b));
@@ -185,7 +185,7 @@ class RuptureResourceTest {
         colleague.request().get("/api/v1/alliances/{id}/ruptures", alliance).then().statusCode(404);
         colleague.request().header("If-Match", "\"0\"").body(Map.of("significance", 1))
                 .patch("/api/v1/ruptures/{id}", rupture).then().statusCode(404);
-        colleague.request().body(Map.of("performedAt", "2026-09-05T09:30:00Z", "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED"))
+        colleague.request().body(Map.of("performedAt", "2026-09-05T09:30:00Z", "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "RESOLVED"))
                 .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(404);
         colleague.request().body(Map.of("type", "WITHDRAWAL", "significance", 2))
                 .post("/api/v1/sessions/{id}/ruptures", session).then().statusCode(404);

@@ -68,8 +68,8 @@ class SessionResourceTest {
                         "items", Map.of("INDIVIDUAL", 5.5, "INTERPERSONAL", 6, "SOCIAL", 4.5, "OVERALL", 5))),
                 "ruptures", List.of(Map.of("type", "CONFRONTATION", "markers", List.of("COMPLAINT_ABOUT_ACTIVITIES"),
                         "significance", 3, "minuteInSession", 20, "repairs", List.of(Map.of(
-                                "strategy", "PROVIDE_RATIONALE", "outcome", "PARTIALLY_RESOLVED")))),
-                "repairs", List.of(Map.of("ruptureId", earlier, "strategy", "INVITE_DISCUSSION_OF_RUPTURE",
+                                "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "PARTIALLY_RESOLVED")))),
+                "repairs", List.of(Map.of("ruptureId", earlier, "strategies", List.of("INVITE_DISCUSSION_OF_RUPTURE"),
                         "initiatedBy", "CLIENT", "outcome", "RESOLVED", "resolutionRating", 5)));
         therapist.postSession(alliance, finished).statusCode(201)
                 .body("number", equalTo(2))
@@ -92,7 +92,7 @@ class SessionResourceTest {
                         "items", Map.of("RELATIONSHIP", 11, "GOALS_AND_TOPICS", 9, "APPROACH", 9))),
                 "ruptures", List.of(Map.of("type", "WITHDRAWAL", "markers", List.of("REJECTS_INTERVENTION"),
                         "significance", 3, "minuteInSession", 40)),
-                "repairs", List.of(Map.of("strategy", "OTHER", "outcome", "RESOLVED")));
+                "repairs", List.of(Map.of("strategies", List.of("OTHER"), "outcome", "RESOLVED")));
         therapist.postSession(alliance, broken).statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("measures[0].items.RELATIONSHIP", "measures[0].items.OVERALL",
@@ -156,7 +156,7 @@ class SessionResourceTest {
                 .patch("/api/v1/ruptures/{id}", rupture).then().statusCode(409);
         // Its ruptures can still be repaired later: a repair is the later session's record.
         String next = therapist.createSession(alliance, "2026-09-10");
-        therapist.request().body(Map.of("sessionId", next, "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED"))
+        therapist.request().body(Map.of("sessionId", next, "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "RESOLVED"))
                 .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(201);
         therapist.request().get("/api/v1/sessions/{id}", session).then()
                 .body("ruptures", hasSize(1)).body("measures", hasSize(0)).body("ruptures[0].significance", equalTo(2))
@@ -171,7 +171,7 @@ class SessionResourceTest {
                         "minuteInSession", 40)))).statusCode(201).extract().path("id");
         String rupture = therapist.request().get("/api/v1/sessions/{id}", first).then().extract().path("ruptures[0].id");
         String second = therapist.createSession(alliance, "2026-09-10");
-        therapist.request().body(Map.of("sessionId", second, "strategy", "PROVIDE_RATIONALE", "outcome", "RESOLVED"))
+        therapist.request().body(Map.of("sessionId", second, "strategies", List.of("PROVIDE_RATIONALE"), "outcome", "RESOLVED"))
                 .post("/api/v1/ruptures/{id}/repairs", rupture).then().statusCode(201);
 
         therapist.request().header("If-Match", "*").body(Map.of("durationMinutes", 30))

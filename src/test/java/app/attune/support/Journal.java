@@ -54,11 +54,11 @@ public final class Journal {
     }
 
     public static Map<String, Object> repair(String strategy, String outcome) {
-        return Map.of("strategy", strategy, "outcome", outcome);
+        return Map.of("strategies", List.of(strategy), "outcome", outcome);
     }
 
     public static Map<String, Object> repairOf(String ruptureId, String strategy, String outcome) {
-        return Map.of("ruptureId", ruptureId, "strategy", strategy, "outcome", outcome);
+        return Map.of("ruptureId", ruptureId, "strategies", List.of(strategy), "outcome", outcome);
     }
 
     /** A session as posted: attended at 15:00 UTC on its date unless told otherwise. */
