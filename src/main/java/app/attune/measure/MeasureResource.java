@@ -42,7 +42,8 @@ public class MeasureResource {
             summary = "Record a completed questionnaire (SRS, ORS, WAI_SR or PSQ_RUPTURE) for a session",
             description = "Records a completed SRS, ORS, WAI_SR or PSQ_RUPTURE for a session; totals and subscales are "
                     + "computed, never accepted. Scores outside an instrument's range or step, missing items and unknown "
-                    + "item codes are refused, each named (items.RELATIONSHIP); a signed session takes no new measures (409).")
+                    + "item codes are refused, each named (items.RELATIONSHIP); a PSQ_RUPTURE is POST_SESSION only; a signed "
+                    + "session, or one that did not take place, takes no new measures (409).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "srs", value = ApiExamples.NEW_MEASURE)))
     @APIResponse(responseCode = "201", description = "Recorded, with its computed total and subscales",
             content = @Content(schema = @Schema(implementation = MeasureView.class),

@@ -33,8 +33,11 @@ public final class AllianceChart {
     public record Data(AllianceReport report, BigDecimal srsCutoff, List<RuptureMark> ruptures) {
     }
 
-    /** A rupture at its session number, with where its repairs fall (x.5 between sessions). */
-    public record RuptureMark(int sessionNumber, String type, String status, List<RepairMark> repairs) {
+    /**
+     * A rupture at its session's place in time (1 for the first session charted), with the session's
+     * number, and where its repairs fall (x.5 between sessions).
+     */
+    public record RuptureMark(int position, int sessionNumber, String type, String status, List<RepairMark> repairs) {
     }
 
     public record RepairMark(double position, String outcome) {
@@ -45,9 +48,8 @@ public final class AllianceChart {
 
     public static String svg(Data data) {
         List<SessionLine> sessions = data.report().sessions();
-        int first = sessions.isEmpty() ? 1 : sessions.get(0).number();
-        int last = sessions.isEmpty() ? 1 : sessions.get(sessions.size() - 1).number();
-        Scale x = new Scale(first, Math.max(last, first + 1), LEFT + 20, WIDTH - RIGHT - 20);
+        // Sessions in the order they happened (the report's order), whatever their numbers.
+        Scale x = new Scale(1, Math.max(sessions.size(), 2), LEFT + 20, WIDTH - RIGHT - 20);
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
@@ -60,7 +62,7 @@ public final class AllianceChart {
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         svg.append("<text x=\"").append(LEFT).append("\" y=\"28\" font-size=\"16\" font-weight=\"bold\">")
                 .append("Alliance course (SRS 0-40)</text>\n");
-        axes(svg, x, first, last);
+        axes(svg, x, sessions);
         cutoff(svg, data.srsCutoff());
         if (sessions.isEmpty()) {
             svg.append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append((TOP + PLOT_BOTTOM) / 2)
@@ -73,7 +75,7 @@ public final class AllianceChart {
         return svg.toString();
     }
 
-    private static void axes(StringBuilder svg, Scale x, int first, int last) {
+    private static void axes(StringBuilder svg, Scale x, List<SessionLine> sessions) {
         for (int score = 0; score <= SRS_MAX; score += 10) {
             double y = y(score);
             svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(num(y))
@@ -81,13 +83,14 @@ public final class AllianceChart {
             svg.append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(num(y + 4))
                     .append("\" text-anchor=\"end\">").append(score).append("</text>\n");
         }
-        int step = Math.max(1, (last - first + 1) / 20);
-        for (int n = first; n <= last; n += step) {
-            svg.append("<text x=\"").append(num(x.at(n))).append("\" y=\"").append(PLOT_BOTTOM + 18)
-                    .append("\" text-anchor=\"middle\">").append(n).append("</text>\n");
+        // Each tick names its session's number; left to right is the order the sessions happened.
+        int step = Math.max(1, sessions.size() / 20);
+        for (int i = 0; i < sessions.size(); i += step) {
+            svg.append("<text x=\"").append(num(x.at(i + 1))).append("\" y=\"").append(PLOT_BOTTOM + 18)
+                    .append("\" text-anchor=\"middle\">").append(sessions.get(i).number()).append("</text>\n");
         }
         svg.append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append(PLOT_BOTTOM + 34)
-                .append("\" text-anchor=\"middle\" fill=\"#555555\">session</text>\n");
+                .append("\" text-anchor=\"middle\" fill=\"#555555\">session, in date order</text>\n");
         svg.append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(BAND + 4)
                 .append("\" text-anchor=\"end\" fill=\"#555555\">ruptures</text>\n");
     }
@@ -103,19 +106,21 @@ public final class AllianceChart {
 
     private static void srsLine(StringBuilder svg, Scale x, List<SessionLine> sessions, BigDecimal cutoff) {
         StringBuilder points = new StringBuilder();
-        for (SessionLine s : sessions) {
+        for (int i = 0; i < sessions.size(); i++) {
+            SessionLine s = sessions.get(i);
             if (s.srsTotal() != null) {
-                points.append(num(x.at(s.number()))).append(',').append(num(y(s.srsTotal().doubleValue()))).append(' ');
+                points.append(num(x.at(i + 1))).append(',').append(num(y(s.srsTotal().doubleValue()))).append(' ');
             }
         }
         if (points.length() > 0) {
             svg.append("<polyline class=\"srs\" fill=\"none\" stroke=\"#333333\" stroke-width=\"2\" points=\"")
                     .append(points.toString().trim()).append("\"/>\n");
         }
-        for (SessionLine s : sessions) {
+        for (int i = 0; i < sessions.size(); i++) {
+            SessionLine s = sessions.get(i);
             if (s.srsTotal() != null) {
                 boolean low = s.srsTotal().compareTo(cutoff) < 0;
-                svg.append("<circle class=\"srs-point\" cx=\"").append(num(x.at(s.number()))).append("\" cy=\"")
+                svg.append("<circle class=\"srs-point\" cx=\"").append(num(x.at(i + 1))).append("\" cy=\"")
                         .append(num(y(s.srsTotal().doubleValue()))).append("\" r=\"4\" fill=\"")
                         .append(low ? "#d62728" : "#333333").append("\"><title>Session ").append(s.number())
                         .append(": SRS ").append(plain(s.srsTotal())).append("</title></circle>\n");
@@ -127,9 +132,9 @@ public final class AllianceChart {
         int stack = 0;
         int previousSession = Integer.MIN_VALUE;
         for (RuptureMark r : ruptures) {
-            stack = r.sessionNumber() == previousSession ? stack + 1 : 0;
-            previousSession = r.sessionNumber();
-            double cx = x.at(r.sessionNumber());
+            stack = r.position() == previousSession ? stack + 1 : 0;
+            previousSession = r.position();
+            double cx = x.at(r.position());
             double cy = BAND - stack * 12;
             for (RepairMark repair : r.repairs()) {
                 double rx = x.at(repair.position());
@@ -191,7 +196,7 @@ public final class AllianceChart {
         return value.stripTrailingZeros().toPlainString();
     }
 
-    /** Session number to x coordinate. */
+    /** A session's place in time (1, 2, 3…) to x coordinate. */
     private record Scale(double first, double last, double left, double right) {
 
         double at(double session) {

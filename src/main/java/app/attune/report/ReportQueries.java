@@ -307,17 +307,25 @@ public class ReportQueries {
             left join recent rc on rc.alliance_id = a.id
             """;
 
-    /** Each rupture of the alliance in range, with where each of its repairs falls, for the chart. */
+    /**
+     * Each rupture of the alliance in range at its session's place in time (1, 2, 3… over the sessions
+     * in range, as the report lists them), with where each of its repairs falls (x.5 between sessions).
+     */
     private static final String CHART_RUPTURES = """
-            select r.id, s.number, r.type, r.status, rp.outcome,
-                   coalesce(rs.number, (select max(s2.number) from session s2
-                                        where s2.alliance_id = r.alliance_id and s2.occurred_at <= rp.performed_at) + 0.5)
+            with positions as (
+                select s.id, s.number, s.occurred_at, row_number() over (order by s.occurred_at, s.number) as position
+                from session s
+                where s.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
+            )
+            select r.id, p.position, r.type, r.status, rp.outcome,
+                   coalesce(rp_at.position, (select max(p2.position) from positions p2 where p2.occurred_at <= rp.performed_at) + 0.5),
+                   p.number
             from rupture r
-            join session s on s.id = r.session_id
+            join positions p on p.id = r.session_id
             left join repair rp on rp.rupture_id = r.id
-            left join session rs on rs.id = rp.session_id
-            where r.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
-            order by s.number, r.created_at, r.id, rp.performed_at, rp.created_at
+            left join positions rp_at on rp_at.id = rp.session_id
+            where r.alliance_id = :alliance
+            order by p.position, r.created_at, r.id, rp.performed_at, rp.created_at
             """;
 
     /** The exploratory 3RS strategies, as the vocabulary groups them. */

@@ -108,8 +108,8 @@ public class ReportService {
         Map<String, AllianceChart.RuptureMark> byId = new LinkedHashMap<>();
         for (Object[] row : queries.chartRuptures(allianceId, range(from, to))) {
             AllianceChart.RuptureMark mark = byId.computeIfAbsent(row[0].toString(), id -> {
-                AllianceChart.RuptureMark m = new AllianceChart.RuptureMark(((Number) row[1]).intValue(), (String) row[2],
-                        (String) row[3], new ArrayList<>());
+                AllianceChart.RuptureMark m = new AllianceChart.RuptureMark(((Number) row[1]).intValue(),
+                        ((Number) row[6]).intValue(), (String) row[2], (String) row[3], new ArrayList<>());
                 ruptures.add(m);
                 return m;
             });

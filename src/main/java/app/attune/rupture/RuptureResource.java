@@ -101,8 +101,8 @@ public class RuptureResource {
     @GET
     @Path("/alliances/{allianceId}/ruptures")
     @Operation(operationId = "listAllianceRuptures",
-            summary = "List an alliance's ruptures in session order, filtered by status, type or tag",
-            description = "Lists the alliance's ruptures in session order, one page at a time, optionally only those of "
+            summary = "List an alliance's ruptures in the order their sessions happened, filtered by status, type or tag",
+            description = "Lists the alliance's ruptures in the order their sessions happened, one page at a time, optionally only those of "
                     + "one status, one type or with one tag.")
     @APIResponse(responseCode = "200", description = "One page of ruptures",
             content = @Content(schema = @Schema(ref = "RupturePage"),
@@ -135,7 +135,9 @@ public class RuptureResource {
             summary = "Record a repair of a rupture, in a session (sessionId) or between sessions (performedAt)",
             description = "Records a repair of a rupture, in a session (sessionId) or between sessions (performedAt); the "
                     + "rupture's status then follows from its repairs. A repair belongs to its rupture's alliance and never "
-                    + "precedes the session where the rupture surfaced; a closed alliance takes no new repairs (409).")
+                    + "precedes the session where the rupture surfaced (by date). One repair episode names one to four distinct "
+                    + "3RS strategies, the main one first. A closed alliance, or a session that did not take place, takes no "
+                    + "new repairs (409).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "next session", value = ApiExamples.NEW_REPAIR)))
     @APIResponse(responseCode = "201", description = "Recorded; the rupture's status now follows from it",
             content = @Content(schema = @Schema(implementation = RepairView.class),

@@ -72,8 +72,9 @@ public class SessionResource {
 
     @GET
     @Path("/alliances/{allianceId}/sessions")
-    @Operation(operationId = "listAllianceSessions", summary = "List an alliance's sessions in session order",
-            description = "Lists the alliance's sessions in session order, one page at a time.")
+    @Operation(operationId = "listAllianceSessions", summary = "List an alliance's sessions in the order they happened",
+            description = "Lists the alliance's sessions by occurredAt (ties by number), one page at a time: numbers follow "
+                    + "recording order, which an EHR that backfills does not keep.")
     @APIResponse(responseCode = "200", description = "One page of sessions",
             content = @Content(schema = @Schema(ref = "SessionPage"),
                     examples = @ExampleObject(name = "page", value = ApiExamples.SESSION_PAGE)))

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.attune.support.Practitioner;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,9 +19,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +59,26 @@ class ClinicalFiguresTest {
                 .body("summary.atRisk.reasons", hasItems("FALLING_SRS_TREND", "SRS_BELOW_CUTOFF_TWICE"));
         therapist.request().get("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(200)
                 .body("items.number", contains(2, 3, 1));
+    }
+
+    @Test
+    void theChartDrawsBackfilledSessionsInTheOrderTheyHappened() {
+        String alliance = therapist.createAlliance();
+        post(alliance, session("2026-10-16").measures(srs(7.5)));
+        post(alliance, session("2026-10-02").measures(srs(9.5)));
+        post(alliance, session("2026-10-09").measures(srs(8.5)));
+        String svg = therapist.request().accept("image/svg+xml").get("/api/v1/alliances/{id}/report", alliance).then()
+                .statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("class=\"srs\"[^>]*points=\"([^\"]+)\"").matcher(svg);
+        assertTrue(line.find(), "no SRS line");
+        double[][] points = Arrays.stream(line.group(1).split(" "))
+                .map(p -> Arrays.stream(p.split(",")).mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
+        // Left to right: 38, 34, 30, so the line only goes down (y grows downwards in SVG).
+        assertEquals(3, points.length);
+        for (int i = 1; i < points.length; i++) {
+            assertTrue(points[i][0] > points[i - 1][0] && points[i][1] > points[i - 1][1],
+                    "the SRS line is not in date order: " + line.group(1));
+        }
     }
 
     @Test
