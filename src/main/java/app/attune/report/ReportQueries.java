@@ -147,28 +147,36 @@ public class ReportQueries {
                 where rp.alliance_id = any(cast(:ids as uuid[])) and rp.outcome = 'RESOLVED' and rp.performed_at < :to
                 order by rp.rupture_id, rp.performed_at, rp.created_at
             ),
+            -- Each session's place in time, and how many rated sessions came before it.
+            timeline as (
+                select alliance_id, id, position, occurred_at,
+                       count(srs) over (partition by alliance_id order by position
+                                        rows between unbounded preceding and 1 preceding) as rated_before
+                from session_rows
+            ),
             repair_times as (
                 select res.alliance_id, res.session_id = res.surfaced_in as same_session,
                        -- Sessions that happened after the rupture's, up to the repair (the repair's own included).
-                       (select count(*) from session s where s.alliance_id = res.alliance_id
-                        and (s.occurred_at, s.number) > (res.surfaced_at, res.session_number)
-                        and (s.occurred_at < res.performed_at or s.id = res.session_id
-                             or res.session_id is null and s.occurred_at = res.performed_at)) as sessions_to_repair,
+                       case when res.session_id is not null then rt.position - st.position
+                            else (select count(*) from timeline t where t.alliance_id = res.alliance_id
+                                  and t.position > st.position and t.occurred_at <= res.performed_at) end as sessions_to_repair,
                        extract(epoch from res.performed_at - res.surfaced_at) / 86400 as days_to_repair
                 from resolving res
+                join timeline st on st.id = res.surfaced_in
+                left join timeline rt on rt.id = res.session_id
             ),
             -- Did the alliance deepen? The SRS from the last rated session before the rupture surfaced to
             -- the first rated after the repair that resolved it (a repair's own session rates after it).
             repair_gains as (
-                select res.alliance_id,
-                       (select r.srs from rated r where r.alliance_id = res.alliance_id
-                        and case when res.session_id is null then r.occurred_at > res.performed_at
-                                 else r.position >= (select sr.position from session_rows sr where sr.id = res.session_id) end
-                        order by r.position limit 1)
-                     - (select r.srs from rated r where r.alliance_id = res.alliance_id
-                        and (r.occurred_at, r.number) < (res.surfaced_at, res.session_number)
-                        order by r.position desc limit 1) as gain
+                select res.alliance_id, after_repair.srs - before_rupture.srs as gain
                 from resolving res
+                join timeline st on st.id = res.surfaced_in
+                left join timeline rt on rt.id = res.session_id
+                left join rated before_rupture on before_rupture.alliance_id = res.alliance_id
+                     and before_rupture.rated_index = st.rated_before
+                left join rated after_repair on after_repair.alliance_id = res.alliance_id
+                     and after_repair.rated_index = 1 + coalesce(rt.rated_before, (select count(*) from rated r
+                         where r.alliance_id = res.alliance_id and r.occurred_at <= res.performed_at))
             ),
             gain_summary as (
                 select alliance_id, count(gain) as gains, percentile_cont(0.5) within group (order by gain) as median_gain,
@@ -247,22 +255,25 @@ public class ReportQueries {
             -- the score is back within repairWindowSessions rated sessions after its lowest point, and
             -- unrecovered otherwise (window passed, or still below).
             dip_steps as (
-                select *, srs < level as in_dip,
+                select *, coalesce(srs < level, false) as in_dip,
                        sum(case when srs < level then 0 else 1 end) over (partition by alliance_id order by position) as dip
                 from rated
             ),
-            dips as (
-                select alliance_id, dip, max(level) as level, min(srs) as lowest,
-                       (array_agg(in_range order by position))[1] as in_range
-                from dip_steps where in_dip group by alliance_id, dip
+            dip_lowest as (
+                select *, min(srs) filter (where in_dip) over (partition by alliance_id, dip) as lowest from dip_steps
             ),
+            dips as (
+                select alliance_id, dip, max(level) filter (where in_dip) as level, min(lowest) as lowest,
+                       max(rated_index) filter (where in_dip and srs = lowest) as lowest_index,
+                       min(rated_index) filter (where not in_dip) as start_index,
+                       (array_agg(in_range order by position) filter (where in_dip))[1] as in_range
+                from dip_lowest group by alliance_id, dip
+            ),
+            -- A dip's recovery is the session that starts the next group.
             dip_lows as (
-                select d.alliance_id, d.dip, d.level, d.lowest, d.in_range,
-                       (select max(s.rated_index) from dip_steps s where s.alliance_id = d.alliance_id and s.dip = d.dip
-                        and s.in_dip and s.srs = d.lowest) as lowest_index,
-                       (select min(s.rated_index) from dip_steps s where s.alliance_id = d.alliance_id and s.dip = d.dip + 1)
-                           as recovered_index
-                from dips d where d.level - d.lowest >= :srsDrop
+                select d.alliance_id, d.in_range, d.lowest_index, next_group.start_index as recovered_index
+                from dips d left join dips next_group on next_group.alliance_id = d.alliance_id and next_group.dip = d.dip + 1
+                where d.lowest_index is not null and d.level - d.lowest >= :srsDrop
             ),
             dip_summary as (
                 select alliance_id,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.attune.support.DocumentOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,21 +111,16 @@ class OpenApiDocumentTest {
     @Test
     void theReadmeTableMatchesTheOperations() throws IOException {
         JsonNode document = new ObjectMapper().readTree(Files.readString(Path.of("openapi/openapi.json")));
-        java.util.Set<String> documented = new java.util.TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().path(method);
-                if (!operation.isMissingNode()) {
-                    List<String> roles = new ArrayList<>();
-                    operation.path("x-roles").forEach(role -> roles.add(role.asText()));
-                    documented.add(row(method.toUpperCase(), path.getKey().substring("/api/v1".length()),
-                            operation.path("operationId").asText(), roles));
-                }
-            }
-        }
-        java.util.Set<String> listed = new java.util.TreeSet<>();
-        var table = java.util.regex.Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)[^`]*` \\| `(\\w+)` \\| ([^|]+) \\|");
+        Set<String> documented = new TreeSet<>();
+        DocumentOperations.of(document).forEach((name, operation) -> {
+            List<String> roles = new ArrayList<>();
+            operation.path("x-roles").forEach(role -> roles.add(role.asText()));
+            String[] methodAndPath = name.split(" ", 2);
+            documented.add(row(methodAndPath[0], methodAndPath[1].substring("/api/v1".length()),
+                    operation.path("operationId").asText(), roles));
+        });
+        Set<String> listed = new TreeSet<>();
+        var table = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)[^`]*` \\| `(\\w+)` \\| ([^|]+) \\|");
         for (String line : Files.readAllLines(Path.of("README.md"))) {
             var match = table.matcher(line);
             if (match.find()) {
@@ -142,7 +141,7 @@ class OpenApiDocumentTest {
     }
 
     private static String row(String method, String path, String operationId, List<String> roles) {
-        return method + " " + path.replaceAll("\\{[^}]+}", "{}") + " " + operationId + " " + new java.util.TreeSet<>(roles);
+        return method + " " + path.replaceAll("\\{[^}]+}", "{}") + " " + operationId + " " + new TreeSet<>(roles);
     }
 
     @Test
