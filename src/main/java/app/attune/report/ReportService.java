@@ -93,7 +93,7 @@ public class ReportService {
     private AllianceReport build(UUID allianceId, LocalDate from, LocalDate to) {
         Alliance alliance = visible(allianceId);
         Thresholds thresholds = thresholds();
-        Range range = range(from, to);
+        Range range = range(from, to, thresholds.timeZone());
         queries.planForTheseAlliances();
         List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(ReportService::line).toList();
         Summary summary = summaries(List.of(alliance), range, thresholds).get(alliance.id);
@@ -104,9 +104,10 @@ public class ReportService {
     @Transactional
     public AllianceChart.Data chart(UUID allianceId, LocalDate from, LocalDate to) {
         AllianceReport report = build(allianceId, from, to);
+        Thresholds thresholds = thresholds();
         List<AllianceChart.RuptureMark> ruptures = new ArrayList<>();
         Map<String, AllianceChart.RuptureMark> byId = new LinkedHashMap<>();
-        for (Object[] row : queries.chartRuptures(allianceId, range(from, to))) {
+        for (Object[] row : queries.chartRuptures(allianceId, range(from, to, thresholds.timeZone()))) {
             AllianceChart.RuptureMark mark = byId.computeIfAbsent(row[0].toString(), id -> {
                 AllianceChart.RuptureMark m = new AllianceChart.RuptureMark(((Number) row[1]).intValue(),
                         ((Number) row[6]).intValue(), (String) row[2], (String) row[3], new ArrayList<>());
@@ -118,7 +119,7 @@ public class ReportService {
             }
         }
         audit.done(AuditAction.EXPORT, AuditedType.REPORT, allianceId, allianceId);
-        return new AllianceChart.Data(report, thresholds().srsCutoff(), ruptures);
+        return new AllianceChart.Data(report, thresholds.srsCutoff(), ruptures);
     }
 
     /**
@@ -134,8 +135,9 @@ public class ReportService {
                 .forEach(query::setParameter);
         List<Alliance> alliances = query.getResultList();
         queries.planForTheseAlliances();
+        Thresholds thresholds = thresholds();
         Map<UUID, Summary> summaries = alliances.isEmpty() ? Map.of()
-                : summaries(alliances, range(null, null), thresholds());
+                : summaries(alliances, range(null, null, thresholds.timeZone()), thresholds);
         List<CaseloadEntry> entries = alliances.stream()
                 .map(a -> new CaseloadEntry(AllianceView.of(a), summaries.get(a.id)))
                 .sorted(Comparator.comparing((CaseloadEntry e) -> !e.summary().atRisk().flag())
@@ -234,8 +236,7 @@ public class ReportService {
     }
 
     /** The days from..to in the organization's time zone, as instants; a day runs midnight to midnight there. */
-    private Range range(LocalDate from, LocalDate to) {
-        ZoneId zone = thresholds().timeZone();
+    private Range range(LocalDate from, LocalDate to, ZoneId zone) {
         LocalDate start = from == null ? JournalDates.EARLIEST : from;
         LocalDate end = to == null ? JournalDates.LATEST : to;
         if (end.isBefore(start)) {

@@ -24,4 +24,8 @@ public record NewRupture(
         @Min(0) @Max(600) @Schema(example = "0") Integer minuteInSession,
         @Size(max = Text.DESCRIPTION_MAX) @Schema(example = "I forgot our scheduled appointment; she waited 20 minutes.") String description,
         @Size(max = 20) @Schema(description = "Repairs made in the same session.") List<@NotNull @Valid NewRepair> repairs) {
+
+    public boolean hasRepairs() {
+        return repairs != null && !repairs.isEmpty();
+    }
 }

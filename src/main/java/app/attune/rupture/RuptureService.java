@@ -75,7 +75,7 @@ public class RuptureService {
         InputErrors errors = new InputErrors();
         checkRuptures(List.of(request), "", session.durationMinutes, errors);
         errors.throwIfAny();
-        if (request.repairs() != null && !request.repairs().isEmpty()) {
+        if (request.hasRepairs()) {
             session.attendance.requireTookPlace("repairs made in it");
         }
         StoredRupture stored = store(session, request);

@@ -106,8 +106,7 @@ public class SessionService {
         if (!request.measuresOrNone().isEmpty()) {
             request.attendance().requireTookPlace("measures");
         }
-        if (!request.repairsOrNone().isEmpty() || request.rupturesOrNone().stream().anyMatch(r -> r.repairs() != null
-                && !r.repairs().isEmpty())) {
+        if (!request.repairsOrNone().isEmpty() || request.rupturesOrNone().stream().anyMatch(NewRupture::hasRepairs)) {
             request.attendance().requireTookPlace("repairs made in it");
         }
         if (request.externalId() != null

@@ -75,8 +75,8 @@ final class Headers {
         boolean success = status.startsWith("2");
         add(response, RequestTrace.HEADER);
         if (success || status.equals("429")) {
-            add(response, RateLimit.POLICY_HEADER, RateLimit.POLICY_HEADER);
-            add(response, RateLimit.STATE_HEADER, RateLimit.STATE_HEADER);
+            add(response, RateLimit.POLICY_HEADER);
+            add(response, RateLimit.STATE_HEADER);
         } else {
             // A 401 is never counted (no caller to count it against): the fields are then absent.
             add(response, RateLimit.POLICY_HEADER, RateLimit.POLICY_HEADER + WHEN_COUNTED);
