@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import app.attune.api.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,12 +15,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AllianceChanges(
         @NotNull @Schema(example = "INDIVIDUAL") AllianceFormat format,
         @NotNull @Schema(example = "CLOSED_PLANNED") AllianceStatus status,
+        @Size(max = Participants.MAX) @Schema(description = Participants.DESCRIPTION + " Replaced whole; a participant "
+                + "whose measures are recorded cannot be removed.", example = "[\"partner-a\", \"partner-b\"]")
+        List<@NotNull @Size(max = Participants.LABEL_MAX) @Pattern(regexp = Text.SLUG, message = Participants.LABEL_RULE) String> participants,
         @NotNull @ClinicalTime @Schema(example = "2026-09-01") LocalDate startedOn,
         @ClinicalTime @Schema(example = "2026-12-15") LocalDate endedOn,
         @Size(max = Text.EXTERNAL_ID_MAX) @Pattern(regexp = Text.TRIMMED, message = "must not start or end with blanks")
         @Schema(example = "EHR-EP-2291") String externalId) {
 
     static AllianceChanges of(Alliance a) {
-        return new AllianceChanges(a.format, a.status, a.startedOn, a.endedOn, a.externalId);
+        return new AllianceChanges(a.format, a.status, a.participantList(), a.startedOn, a.endedOn, a.externalId);
+    }
+
+    List<String> participantsOrNone() {
+        return participants == null ? List.of() : participants;
     }
 }

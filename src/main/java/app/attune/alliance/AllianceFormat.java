@@ -1,6 +1,8 @@
 package app.attune.alliance;
 
 import app.attune.vocabulary.Coded;
+import java.util.HashSet;
+import java.util.List;
 
 public enum AllianceFormat implements Coded {
     INDIVIDUAL("Individual"),
@@ -17,5 +19,16 @@ public enum AllianceFormat implements Coded {
     @Override
     public String label() {
         return label;
+    }
+
+    /** What is wrong with these participants for this format, or null: several people are named, one is not. */
+    public String participantsProblem(List<String> participants) {
+        if (this == INDIVIDUAL) {
+            return participants.isEmpty() ? null : "an INDIVIDUAL alliance has no participants";
+        }
+        if (participants.size() < 2) {
+            return "a " + name() + " alliance names at least two participants, by short labels such as partner-a";
+        }
+        return new HashSet<>(participants).size() == participants.size() ? null : "names a participant twice";
     }
 }

@@ -55,6 +55,14 @@ public class AllianceRepository {
                 exceptId == null ? new UUID(0, 0) : exceptId) > 0;
     }
 
+    /** Whether any measure of the alliance names one of these participants. */
+    public boolean anyMeasured(UUID allianceId, java.util.Collection<String> participants) {
+        return !participants.isEmpty() && !Alliance.getEntityManager().createNativeQuery(
+                "select 1 from measure where alliance_id = ?1 and participant = any(cast(?2 as text[])) limit 1")
+                .setParameter(1, allianceId).setParameter(2, participants.toArray(String[]::new))
+                .getResultList().isEmpty();
+    }
+
     public boolean hasSessionBefore(UUID allianceId, LocalDate date) {
         return !Alliance.getEntityManager().createNativeQuery(
                 "select 1 from session where alliance_id = ?1 and occurred_at < ?2 limit 1")

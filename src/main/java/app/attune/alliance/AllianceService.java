@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -64,6 +65,11 @@ public class AllianceService {
             errors.add("clientId", "a therapist opens alliances with the clients it registered or already treats");
         }
         UUID therapistId = therapistFor(me, request.therapistId(), errors);
+        AllianceFormat format = Objects.requireNonNullElse(request.format(), AllianceFormat.INDIVIDUAL);
+        String participantsProblem = format.participantsProblem(request.participantsOrNone());
+        if (participantsProblem != null) {
+            errors.add("participants", participantsProblem);
+        }
         if (request.externalId() != null && alliances.externalIdTaken(me.organizationId(), request.externalId(), null)) {
             throw ApiProblem.conflict("externalId is already used by another alliance of this organization");
         }
@@ -73,7 +79,8 @@ public class AllianceService {
         alliance.organizationId = me.organizationId();
         alliance.clientId = request.clientId();
         alliance.therapistId = therapistId;
-        alliance.format = Objects.requireNonNullElse(request.format(), AllianceFormat.INDIVIDUAL);
+        alliance.format = format;
+        alliance.nameParticipants(request.participantsOrNone());
         alliance.status = AllianceStatus.ACTIVE;
         alliance.startedOn = request.startedOn();
         alliance.externalId = request.externalId();
@@ -142,12 +149,23 @@ public class AllianceService {
         if (changes.startedOn().isAfter(alliance.startedOn) && alliances.hasSessionBefore(alliance.id, changes.startedOn())) {
             errors.add("startedOn", "must not be after the alliance's first session");
         }
+        // Alliances recorded before participants existed keep working until their format or participants change.
+        String participantsProblem = patch.has("format") || patch.has("participants")
+                ? changes.format().participantsProblem(changes.participantsOrNone()) : null;
+        if (participantsProblem != null) {
+            errors.add("participants", participantsProblem);
+        }
+        List<String> leaving = alliance.participants.stream().filter(p -> !changes.participantsOrNone().contains(p)).toList();
+        if (participantsProblem == null && alliances.anyMeasured(alliance.id, leaving)) {
+            throw ApiProblem.conflict("A participant whose measures are recorded stays a participant of the alliance");
+        }
         if (changes.externalId() != null && !changes.externalId().equals(alliance.externalId)
                 && alliances.externalIdTaken(alliance.organizationId, changes.externalId(), alliance.id)) {
             throw ApiProblem.conflict("externalId is already used by another alliance of this organization");
         }
         errors.throwIfAny();
         alliance.format = changes.format();
+        alliance.nameParticipants(changes.participantsOrNone());
         alliance.status = changes.status();
         alliance.startedOn = changes.startedOn();
         alliance.endedOn = closing ? endedOn : null;

@@ -11,7 +11,10 @@ final class DatabaseConstraints {
     private static final Map<String, FieldError> UNIQUE = Map.of(
             "client_external_id_unique", new FieldError("externalId", "is already used by another client of this organization"),
             "alliance_external_id_unique", new FieldError("externalId", "is already used by another alliance of this organization"),
-            "measure_once_per_session", new FieldError("instrument", "this session already has that measure from that respondent at that timing"));
+            "measure_once_per_session", new FieldError("instrument",
+                    "this session already has that measure from that respondent (and participant) at that timing"),
+            "measure_participant_known", new FieldError("participant",
+                    "names no participant of the alliance, or a participant whose measures are recorded was removed"));
 
     private DatabaseConstraints() {
     }

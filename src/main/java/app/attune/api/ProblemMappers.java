@@ -209,10 +209,25 @@ public class ProblemMappers {
             return Response.fromResponse(ProblemType.SERVICE_UNAVAILABLE.response(
                     "The journal's database is unavailable; retry shortly")).header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
-        // Neither the message nor the stack trace is logged: both may hold SQL or clinical text.
+        // Neither the message nor the stack trace is logged: both may hold SQL or clinical text. The
+        // exception types and where the first one was thrown say enough to find the fault.
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf("Unexpected failure answered with 500, error id %s", errorId);
+        LOG.errorf("Unexpected failure answered with 500, error id %s: %s", errorId, shapeOf(e));
         return ProblemType.INTERNAL.response("The request could not be completed (error id " + errorId + ")");
+    }
+
+    /** The chain of exception types, and the frame that threw the first: no message, no SQL. */
+    static String shapeOf(Throwable e) {
+        StringBuilder shape = new StringBuilder();
+        for (Throwable t = e; t != null && shape.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            shape.append(shape.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+        }
+        StackTraceElement[] frames = e.getStackTrace();
+        if (frames.length > 0) {
+            shape.append(" at ").append(frames[0].getClassName()).append('.').append(frames[0].getMethodName())
+                    .append(':').append(frames[0].getLineNumber());
+        }
+        return shape.toString();
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

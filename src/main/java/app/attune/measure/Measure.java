@@ -47,6 +47,10 @@ public class Measure extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public MeasureTiming timing;
 
+    /** Whose measure it is in a couple, family or group alliance; null otherwise. */
+    @Column(updatable = false)
+    public String participant;
+
     @Column(precision = 4, scale = 1, updatable = false)
     public BigDecimal total;
 

@@ -1,5 +1,8 @@
 package app.attune.measure;
 
+import app.attune.alliance.Alliance;
+import app.attune.alliance.AllianceFormat;
+import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
 import app.attune.api.InputErrors;
 import app.attune.audit.AuditAction;
@@ -21,6 +24,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -30,11 +34,13 @@ import java.util.UUID;
 public class MeasureService {
 
     private final SessionAccess sessions;
+    private final AllianceService alliances;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
 
-    MeasureService(SessionAccess sessions, AuditTrail audit, ChangeFeed changeFeed) {
+    MeasureService(SessionAccess sessions, AllianceService alliances, AuditTrail audit, ChangeFeed changeFeed) {
         this.sessions = sessions;
+        this.alliances = alliances;
         this.audit = audit;
         this.changeFeed = changeFeed;
     }
@@ -45,10 +51,11 @@ public class MeasureService {
         SessionAccess.requireDraft(session);
         session.attendance.requireTookPlace("measures");
         InputErrors errors = new InputErrors();
-        check(List.of(request), "", errors);
+        check(List.of(request), "", alliances.visible(session.allianceId), errors);
         errors.throwIfAny();
-        if (Measure.count("sessionId = ?1 and instrument = ?2 and respondent = ?3 and timing = ?4", session.id,
-                request.instrument(), request.respondentOrClient(), request.timing()) > 0) {
+        if (Measure.count("sessionId = ?1 and instrument = ?2 and respondent = ?3 and timing = ?4 "
+                + "and coalesce(participant, '') = ?5", session.id, request.instrument(), request.respondentOrClient(),
+                request.timing(), Objects.requireNonNullElse(request.participant(), "")) > 0) {
             throw ApiProblem.conflict("This session already has that instrument from that respondent at that timing");
         }
         Measure measure = store(session, request);
@@ -61,7 +68,7 @@ public class MeasureService {
      * Adds every rule the measures break to {@code errors}, naming fields under {@code prefix}
      * ("measures" for a session's embedded list, "" for a single measure).
      */
-    public void check(List<NewMeasure> measures, String prefix, InputErrors errors) {
+    public void check(List<NewMeasure> measures, String prefix, Alliance alliance, InputErrors errors) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < measures.size(); i++) {
             NewMeasure m = measures.get(i);
@@ -73,14 +80,31 @@ public class MeasureService {
                 errors.add(at + "respondent", m.instrument() + " is answered by " + m.instrument().respondents().stream()
                         .map(Enum::name).sorted().toList());
             }
-            if (!seen.add(m.instrument() + "/" + m.respondentOrClient() + "/" + m.timing())) {
-                errors.add(at + "instrument", "the same instrument, respondent and timing appear twice");
+            String participantProblem = participantProblem(m, alliance);
+            if (participantProblem != null) {
+                errors.add(at + "participant", participantProblem);
+            }
+            if (!seen.add(m.instrument() + "/" + m.respondentOrClient() + "/" + m.timing() + "/" + m.participant())) {
+                errors.add(at + "instrument", "the same instrument, respondent, participant and timing appear twice");
             }
             if (m.instrument() == Instrument.PSQ_RUPTURE && m.timing() != MeasureTiming.POST_SESSION) {
                 errors.add(at + "timing", "a PSQ_RUPTURE is the client's account of the session: POST_SESSION only");
             }
             checkItems(m.instrument(), m.items(), at + "items", errors);
         }
+    }
+
+    /** A client's measure in a couple, family or group names whose it is; nobody else's names an unknown one. */
+    private static String participantProblem(NewMeasure m, Alliance alliance) {
+        if (m.participant() == null) {
+            return m.respondentOrClient() == Respondent.CLIENT && !alliance.participants.isEmpty()
+                    ? "is required: whose measure it is, one of " + alliance.participantList() : null;
+        }
+        if (alliance.format == AllianceFormat.INDIVIDUAL) {
+            return "an INDIVIDUAL alliance has no participants";
+        }
+        return alliance.participants.contains(m.participant()) ? null
+                : "is not a participant of this alliance, which names " + alliance.participantList();
     }
 
     private static void checkItems(Instrument instrument, Map<String, BigDecimal> items, String at, InputErrors errors) {
@@ -114,6 +138,7 @@ public class MeasureService {
         measure.instrument = request.instrument();
         measure.respondent = request.respondentOrClient();
         measure.timing = request.timing();
+        measure.participant = request.participant();
         measure.items = new TreeMap<>();
         // Checked to at most one decimal, so the scale never rounds; it matches numeric(3,1) on reads.
         request.items().forEach((code, score) -> measure.items.put(code, score.setScale(1, RoundingMode.UNNECESSARY)));

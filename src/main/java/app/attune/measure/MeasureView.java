@@ -1,5 +1,7 @@
 package app.attune.measure;
 
+import app.attune.alliance.Participants;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +13,8 @@ public record MeasureView(
         UUID sessionId,
         @Schema(example = "SRS") Instrument instrument,
         @Schema(example = "CLIENT") Respondent respondent,
+        @Schema(nullable = true, description = "The alliance's participant whose measure it is; null when none is named.",
+                example = "partner-a") @Size(max = Participants.LABEL_MAX) String participant,
         @Schema(example = "POST_SESSION") MeasureTiming timing,
         @Schema(example = "{\"APPROACH\": 9.0, \"GOALS_AND_TOPICS\": 8.7, \"OVERALL\": 8.8, \"RELATIONSHIP\": 9.1}")
         Map<String, BigDecimal> items,
@@ -20,7 +24,7 @@ public record MeasureView(
 
     public static MeasureView of(Measure m) {
         Map<String, BigDecimal> items = new java.util.TreeMap<>(m.items);
-        return new MeasureView(m.id, m.sessionId, m.instrument, m.respondent, m.timing, items, m.total,
+        return new MeasureView(m.id, m.sessionId, m.instrument, m.respondent, m.participant, m.timing, items, m.total,
                 m.instrument.subscaleTotals(items));
     }
 }

@@ -7,7 +7,10 @@ import app.attune.report.ReportViews.Summary;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -16,7 +19,7 @@ public final class ReportCsv {
 
     static final String[] SESSION_COLUMNS = {"number", "occurredAt", "attendance", "rupturesTotal", "withdrawal",
         "confrontation", "mixed", "maxSignificance", "repairs", "srsTotal", "orsTotal", "waiTotal", "waiTask", "waiBond",
-        "waiGoal", "flags"};
+        "waiGoal", "flags", "srsByParticipant"};
     static final String[] CASELOAD_COLUMNS = {"allianceId", "clientId", "therapistId", "status", "startedOn", "atRisk",
         "atRiskReasons", "sessionsAttended", "ruptures", "ruptureRate", "resolutionRate", "openRuptures",
         "oldestOpenRuptureDays", "unresolvedAtClose", "srsTrend", "vShapedEpisodes"};
@@ -30,9 +33,15 @@ public final class ReportCsv {
                 printer.printRecord(s.number(), s.occurredAt(), s.attendance(), s.ruptures().total(), s.ruptures().withdrawal(),
                         s.ruptures().confrontation(), s.ruptures().mixed(), s.maxSignificance(), s.repairs(), s.srsTotal(),
                         s.orsTotal(), s.waiTotal(), subscale(s, "TASK"), subscale(s, "BOND"), subscale(s, "GOAL"),
-                        String.join(";", s.flags()));
+                        String.join(";", s.flags()), byParticipant(s.srsByParticipant()));
             }
         });
+    }
+
+    /** "partner-a=30.0;partner-b=36.0", in label order. */
+    private static String byParticipant(Map<String, BigDecimal> totals) {
+        return totals.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().toPlainString())
+                .collect(Collectors.joining(";"));
     }
 
     public static String caseload(List<CaseloadEntry> entries) {

@@ -48,15 +48,27 @@ public class ReportQueries {
                 where rp.alliance_id = any(cast(:ids as uuid[])) and rp.session_id is not null
                 group by rp.session_id
             ),
-            -- One measure per session and instrument, the client's own: SRS after and ORS before the session.
-            scores as (
-                select distinct on (m.session_id, m.instrument) m.session_id, m.instrument, m.total, m.lowest_item,
-                       m.task, m.bond, m.goal, m.rupture_reported
+            -- One measure per session, instrument and participant, the client's own: SRS after and ORS
+            -- before the session.
+            measured as (
+                select distinct on (m.session_id, m.instrument, m.participant) m.session_id, m.instrument, m.participant,
+                       m.total, m.lowest_item, m.task, m.bond, m.goal, m.rupture_reported
                 from measure m
                 where m.alliance_id = any(cast(:ids as uuid[])) and m.respondent = 'CLIENT'
-                order by m.session_id, m.instrument,
+                order by m.session_id, m.instrument, m.participant,
                          case when m.instrument = 'ORS' then m.timing <> 'PRE_SESSION' else m.timing <> 'POST_SESSION' end,
                          m.created_at
+            ),
+            -- A couple's, family's or group's flags follow its lowest participant (the WAI-SR's subscales
+            -- are that participant's); a PSQ reports a rupture when any participant's does.
+            scores as (
+                select session_id, instrument, min(total) as total, min(lowest_item) as lowest_item,
+                       (array_agg(task order by total, participant))[1] as task,
+                       (array_agg(bond order by total, participant))[1] as bond,
+                       (array_agg(goal order by total, participant))[1] as goal,
+                       bool_or(rupture_reported) as rupture_reported,
+                       jsonb_object_agg(participant, total) filter (where participant is not null) as by_participant
+                from measured group by session_id, instrument
             ),
             -- Reliable change counts from the alliance's first ORS, whatever the date range.
             ors_baseline as (
@@ -73,7 +85,8 @@ public class ReportQueries {
                        coalesce(rc.confrontation, 0) as confrontation, coalesce(rc.mixed, 0) as mixed,
                        rc.max_significance, coalesce(rpc.repairs, 0) as repairs,
                        coalesce(rc.by_therapist, 0) as by_therapist, coalesce(rc.by_observer, 0) as by_observer,
-                       srs.total as srs, srs.lowest_item as srs_lowest_item, ors.total as ors,
+                       srs.total as srs, srs.lowest_item as srs_lowest_item, srs.by_participant as srs_by_participant,
+                       wai.by_participant as wai_by_participant, ors.total as ors,
                        wai.total as wai, wai.task, wai.bond, wai.goal, psq.rupture_reported
                 from scope sc
                 left join rupture_counts rc on rc.session_id = sc.id
@@ -106,6 +119,7 @@ public class ReportQueries {
     static final String SESSIONS = ROWS + """
             select r.number, r.occurred_at, r.attendance, r.ruptures, r.withdrawal, r.confrontation, r.mixed,
                    r.max_significance, r.repairs, r.srs, r.ors, r.wai, r.task, r.bond, r.goal,
+                   cast(r.srs_by_participant as text), cast(r.wai_by_participant as text),
                    array_to_string(array_remove(array[
                        case when r.srs < :srsCutoff then 'SRS_BELOW_CUTOFF' end,
                        case when rt.srs <= rt.previous_srs - :srsDrop then 'SRS_DROP' end,
@@ -120,14 +134,15 @@ public class ReportQueries {
             order by r.position
             """;
 
-    static final String SUMMARIES = ROWS + """
+    /** Each rupture that surfaced in range: its status as of the range's end, its repair's time and gain. */
+    private static final String RUPTURE_FIGURES = ROWS + """
             ,
             -- Each rupture that surfaced in range, with its status as of the range's end: from the
             -- repairs made by then, as RuptureStatus.from derives it, and the alliance's closing if it
             -- had closed by then.
             surfaced as (
-                select r.alliance_id, r.id, r.type, r.tags, sc.id as session_id, sc.number as session_number,
-                       sc.occurred_at as surfaced_at, sc.attendance,
+                select r.alliance_id, r.id, r.type, r.tags, r.reported_by, r.created_at, sc.id as session_id,
+                       sc.number as session_number, sc.occurred_at as surfaced_at, sc.attendance,
                        case when bool_or(rp.outcome = 'RESOLVED') then 'RESOLVED'
                             when r.status = 'UNRESOLVED_AT_CLOSE' and a.ended_on < cast(:to as date) then 'UNRESOLVED_AT_CLOSE'
                             when bool_or(rp.outcome = 'PARTIALLY_RESOLVED') then 'PARTIALLY_RESOLVED'
@@ -135,13 +150,12 @@ public class ReportQueries {
                 from rupture r join scope sc on sc.id = r.session_id join alliance a on a.id = r.alliance_id
                 left join repair rp on rp.rupture_id = r.id and rp.performed_at < :to
                 where r.alliance_id = any(cast(:ids as uuid[])) and sc.in_range
-                group by r.alliance_id, r.id, r.type, r.tags, sc.id, sc.number, sc.occurred_at, sc.attendance, r.status,
-                         a.ended_on
+                group by r.id, a.id, sc.id, sc.number, sc.occurred_at, sc.attendance -- r's and a's columns follow their keys
             ),
             -- The repair that resolved each rupture (the first with outcome RESOLVED), carrying its
             -- rupture's session so that no second join is needed.
             resolving as (
-                select distinct on (rp.rupture_id) su.alliance_id, su.session_id as surfaced_in, su.session_number,
+                select distinct on (rp.rupture_id) rp.rupture_id, su.alliance_id, su.session_id as surfaced_in, su.session_number,
                        su.surfaced_at, rp.session_id, rp.performed_at
                 from repair rp join surfaced su on su.id = rp.rupture_id
                 where rp.alliance_id = any(cast(:ids as uuid[])) and rp.outcome = 'RESOLVED' and rp.performed_at < :to
@@ -155,7 +169,7 @@ public class ReportQueries {
                 from session_rows
             ),
             repair_times as (
-                select res.alliance_id, res.session_id = res.surfaced_in as same_session,
+                select res.rupture_id, res.alliance_id, res.session_id = res.surfaced_in as same_session,
                        -- Sessions that happened after the rupture's, up to the repair (the repair's own included).
                        case when res.session_id is not null then rt.position - st.position
                             else (select count(*) from timeline t where t.alliance_id = res.alliance_id
@@ -168,7 +182,7 @@ public class ReportQueries {
             -- Did the alliance deepen? The SRS from the last rated session before the rupture surfaced to
             -- the first rated after the repair that resolved it (a repair's own session rates after it).
             repair_gains as (
-                select res.alliance_id, after_repair.srs - before_rupture.srs as gain
+                select res.rupture_id, res.alliance_id, after_repair.srs - before_rupture.srs as gain
                 from resolving res
                 join timeline st on st.id = res.surfaced_in
                 left join timeline rt on rt.id = res.session_id
@@ -177,7 +191,20 @@ public class ReportQueries {
                 left join rated after_repair on after_repair.alliance_id = res.alliance_id
                      and after_repair.rated_index = 1 + coalesce(rt.rated_before, (select count(*) from rated r
                          where r.alliance_id = res.alliance_id and r.occurred_at <= res.performed_at))
-            ),
+            )
+            """;
+
+    static final String RUPTURES = RUPTURE_FIGURES + """
+            select su.id, su.session_number, su.surfaced_at, su.type, su.reported_by, su.status, rt.sessions_to_repair,
+                   rt.days_to_repair, g.gain
+            from surfaced su
+            left join repair_times rt on rt.rupture_id = su.id
+            left join repair_gains g on g.rupture_id = su.id
+            order by su.surfaced_at, su.session_number, su.created_at, su.id
+            """;
+
+    static final String SUMMARIES = RUPTURE_FIGURES + """
+            ,
             gain_summary as (
                 select alliance_id, count(gain) as gains, percentile_cont(0.5) within group (order by gain) as median_gain,
                        count(*) filter (where gain > 0) as rose
@@ -367,6 +394,15 @@ public class ReportQueries {
         return query.setParameter("srsItemFloor", thresholds.srsItemFloor())
                 .setParameter("orsCutoff", thresholds.orsCutoff())
                 .setParameter("orsChange", thresholds.orsReliableChange())
+                .getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object[]> ruptures(UUID allianceId, Range range) {
+        return em.createNativeQuery(RUPTURES)
+                .setParameter("ids", "{" + allianceId + "}")
+                .setParameter("from", range.from())
+                .setParameter("to", range.to())
                 .getResultList();
     }
 

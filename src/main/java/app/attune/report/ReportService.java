@@ -24,10 +24,17 @@ import app.attune.report.ReportViews.Discrepancy;
 import app.attune.report.ReportViews.Quartiles;
 import app.attune.report.ReportViews.RepairGain;
 import app.attune.report.ReportViews.RuptureCounts;
+import app.attune.report.ReportViews.RuptureLine;
 import app.attune.report.ReportViews.RupturesPerSession;
 import app.attune.report.ReportViews.SessionLine;
 import app.attune.report.ReportViews.Summary;
+import app.attune.rupture.Reporter;
+import app.attune.rupture.RuptureStatus;
+import app.attune.rupture.RuptureType;
 import app.attune.session.Attendance;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -46,6 +53,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -60,6 +68,10 @@ public class ReportService {
     /** Client no-shows among the last five sessions that put an alliance at risk. */
     static final int NO_SHOW_LIMIT = 2;
 
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, BigDecimal>> BY_PARTICIPANT = new TypeReference<>() {
+    };
 
     private final CurrentCaller caller;
     private final SettingsService settings;
@@ -96,8 +108,10 @@ public class ReportService {
         Range range = range(from, to, thresholds.timeZone());
         queries.planForTheseAlliances();
         List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(ReportService::line).toList();
+        List<RuptureLine> ruptures = queries.ruptures(alliance.id, range).stream()
+                .map(ReportService::ruptureLine).toList();
         Summary summary = summaries(List.of(alliance), range, thresholds).get(alliance.id);
-        return new AllianceReport(AllianceView.of(alliance), sessions, summary);
+        return new AllianceReport(AllianceView.of(alliance), sessions, ruptures, summary);
     }
 
     /** The chart's data: the report and where each rupture and repair falls. */
@@ -134,12 +148,15 @@ public class ReportService {
         scope.with(Map.of("statuses", status == null ? List.of(AllianceStatus.ACTIVE, AllianceStatus.ON_HOLD) : List.of(status)))
                 .forEach(query::setParameter);
         List<Alliance> alliances = query.getResultList();
+        // Views first: their participants load in one batch, which the report statements' flush would undo.
+        Map<UUID, AllianceView> views = new HashMap<>();
+        alliances.forEach(a -> views.put(a.id, AllianceView.of(a)));
         queries.planForTheseAlliances();
         Thresholds thresholds = thresholds();
         Map<UUID, Summary> summaries = alliances.isEmpty() ? Map.of()
                 : summaries(alliances, range(null, null, thresholds.timeZone()), thresholds);
         List<CaseloadEntry> entries = alliances.stream()
-                .map(a -> new CaseloadEntry(AllianceView.of(a), summaries.get(a.id)))
+                .map(a -> new CaseloadEntry(views.get(a.id), summaries.get(a.id)))
                 .sorted(Comparator.comparing((CaseloadEntry e) -> !e.summary().atRisk().flag())
                         .thenComparing(e -> e.summary().oldestOpenRuptureDays() == null ? Long.MAX_VALUE
                                 : -e.summary().oldestOpenRuptureDays())
@@ -216,13 +233,19 @@ public class ReportService {
             subscales.put("GOAL", (BigDecimal) row[14]);
             subscales.put("TASK", (BigDecimal) row[12]);
         }
-        String flags = (String) row[15];
+        String flags = (String) row[17];
         return new SessionLine(((Number) row[0]).intValue(), Timestamps.offsetDateTime(row[1]),
                 Attendance.valueOf((String) row[2]),
                 new RuptureCounts(count(row[3]), count(row[4]), count(row[5]), count(row[6])),
                 row[7] == null ? null : ((Number) row[7]).intValue(), count(row[8]),
-                (BigDecimal) row[9], (BigDecimal) row[10], (BigDecimal) row[11], subscales,
-                flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")));
+                (BigDecimal) row[9], byParticipant(row[15]), (BigDecimal) row[10], (BigDecimal) row[11], subscales,
+                byParticipant(row[16]), flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")));
+    }
+
+    private static RuptureLine ruptureLine(Object[] row) {
+        return new RuptureLine((UUID) row[0], ((Number) row[1]).intValue(), Timestamps.offsetDateTime(row[2]),
+                RuptureType.valueOf((String) row[3]), Reporter.valueOf((String) row[4]), RuptureStatus.valueOf((String) row[5]),
+                row[6] == null ? null : ((Number) row[6]).intValue(), decimal(row[7], 2), decimal(row[8], 1));
     }
 
     private Alliance visible(UUID allianceId) {
@@ -264,6 +287,18 @@ public class ReportService {
 
     private static Quartiles quartiles(Object median, Object q1, Object q3) {
         return new Quartiles(decimal(median, 2), decimal(q1, 2), decimal(q3, 2));
+    }
+
+    /** A participant-to-total JSON object as a map in label order; empty when none was named. */
+    private static Map<String, BigDecimal> byParticipant(Object json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return new TreeMap<>(JSON.readValue(json.toString(), BY_PARTICIPANT));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report statement returned malformed JSON", e);
+        }
     }
 
     /** "CODE=3,OTHER=1" as a map, in code order. */

@@ -1,11 +1,16 @@
 package app.attune.report;
 
 import app.attune.alliance.AllianceView;
+import app.attune.alliance.Participants;
+import app.attune.rupture.Reporter;
+import app.attune.rupture.RuptureStatus;
+import app.attune.rupture.RuptureType;
 import app.attune.session.Attendance;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The report's API records: what a therapist, an EHR and a supervisor read. */
@@ -15,7 +20,27 @@ public final class ReportViews {
     }
 
     @Schema(name = "AllianceReport")
-    public record AllianceReport(AllianceView alliance, List<SessionLine> sessions, Summary summary) {
+    public record AllianceReport(AllianceView alliance, List<SessionLine> sessions,
+            @Schema(description = "The ruptures that surfaced in range, in the order their sessions happened.")
+            List<RuptureLine> ruptures,
+            Summary summary) {
+    }
+
+    @Schema(name = "ReportRupture", description = "A rupture of the report, as of the range's end.")
+    public record RuptureLine(
+            UUID id,
+            @Schema(description = "Number of the session it surfaced in.", example = "3") int sessionNumber,
+            OffsetDateTime surfacedAt,
+            @Schema(example = "CONFRONTATION") RuptureType type,
+            @Schema(example = "CLIENT") Reporter reportedBy,
+            @Schema(description = "Its status as of the range's end.", example = "RESOLVED") RuptureStatus status,
+            @Schema(nullable = true, description = "Sessions from it to the repair that resolved it; null while unresolved.",
+                    example = "1") Integer sessionsToRepair,
+            @Schema(nullable = true, description = "Days from its session to the repair that resolved it; null while "
+                    + "unresolved.", example = "7.00") BigDecimal daysToRepair,
+            @Schema(nullable = true, description = "SRS change from the last rated session before it surfaced to the first "
+                    + "rated session after the repair that resolved it; null while unresolved or without a rated session on "
+                    + "either side.", example = "2.5") BigDecimal repairGain) {
     }
 
     @Schema(name = "ReportSession", description = "One session of the report, in session order.")
@@ -27,11 +52,18 @@ public final class ReportViews {
             @Schema(nullable = true, description = "Highest significance of the session's ruptures; null without one.", example = "4")
             Integer maxSignificance,
             @Schema(description = "Repairs made in this session.", example = "1") long repairs,
-            @Schema(nullable = true, description = "The client's SRS total; null without one.", example = "34.5") BigDecimal srsTotal,
+            @Schema(nullable = true, description = "The client's SRS total; in an alliance with participants, the lowest "
+                    + "participant's, which the flags follow. Null without one.", example = "34.5") BigDecimal srsTotal,
+            @Schema(description = "Each participant's SRS total, by label; empty when the alliance names no participants.",
+                    example = "{}", maxProperties = Participants.MAX) Map<String, BigDecimal> srsByParticipant,
             @Schema(nullable = true, description = "The client's ORS total; null without one.", example = "22.0") BigDecimal orsTotal,
-            @Schema(nullable = true, description = "The client's WAI-SR total; null without one.", example = "48.0") BigDecimal waiTotal,
-            @Schema(nullable = true, description = "TASK, BOND and GOAL when a WAI-SR was given; null otherwise.")
+            @Schema(nullable = true, description = "The client's WAI-SR total (the lowest participant's); null without one.",
+                    example = "48.0") BigDecimal waiTotal,
+            @Schema(nullable = true, description = "TASK, BOND and GOAL when a WAI-SR was given (the lowest participant's); "
+                    + "null otherwise.")
             Map<String, BigDecimal> waiSubscales,
+            @Schema(description = "Each participant's WAI-SR total, by label; empty when the alliance names no participants.",
+                    example = "{}", maxProperties = Participants.MAX) Map<String, BigDecimal> waiByParticipant,
             @Schema(description = "SRS_BELOW_CUTOFF, SRS_DROP, SRS_ITEM_LOW, ORS_BELOW_CUTOFF, ORS_RELIABLE_IMPROVEMENT, "
                     + "ORS_RELIABLE_DETERIORATION",
                     example = "[\"SRS_BELOW_CUTOFF\", \"SRS_DROP\"]") List<String> flags) {

@@ -99,7 +99,7 @@ public class SessionService {
         if (!alliance.startedBy(occurredAt)) {
             errors.add("occurredAt", "must not be before the alliance started (" + alliance.startedOn + ")");
         }
-        measures.check(request.measuresOrNone(), "measures", errors);
+        measures.check(request.measuresOrNone(), "measures", alliance, errors);
         ruptures.checkRuptures(request.rupturesOrNone(), "ruptures", request.durationMinutes(), errors);
         ruptures.checkSessionRepairs(request.repairsOrNone(), "repairs", alliance, occurredAt, errors);
         errors.throwIfAny();

@@ -34,8 +34,10 @@ class AllianceResourceTest {
                 .body("version", equalTo(0))
                 .extract().path("therapistId");
         // Naming oneself explicitly is the same as leaving therapistId out.
-        therapist.request().body(Map.of("clientId", client, "therapistId", me, "startedOn", "2026-10-01", "format", "COUPLE"))
-                .post("/api/v1/alliances").then().statusCode(201).body("therapistId", equalTo(me)).body("format", equalTo("COUPLE"));
+        therapist.request().body(Map.of("clientId", client, "therapistId", me, "startedOn", "2026-10-01", "format", "COUPLE",
+                "participants", List.of("partner-b", "partner-a")))
+                .post("/api/v1/alliances").then().statusCode(201).body("therapistId", equalTo(me)).body("format", equalTo("COUPLE"))
+                .body("participants", contains("partner-a", "partner-b"));
     }
 
     @Test
@@ -83,15 +85,15 @@ class AllianceResourceTest {
     @Test
     void updatesNeedTheCurrentETag() {
         String alliance = therapist.createAlliance();
-        therapist.request().body(Map.of("format", "FAMILY")).patch("/api/v1/alliances/{id}", alliance)
+        therapist.request().body(Map.of("format", "FAMILY", "participants", List.of("parent-1", "child-1"))).patch("/api/v1/alliances/{id}", alliance)
                 .then().statusCode(428).contentType("application/problem+json");
-        therapist.request().header("If-Match", "\"7\"").body(Map.of("format", "FAMILY"))
+        therapist.request().header("If-Match", "\"7\"").body(Map.of("format", "FAMILY", "participants", List.of("parent-1", "child-1")))
                 .patch("/api/v1/alliances/{id}", alliance).then().statusCode(412);
-        therapist.request().header("If-Match", "\"0\"").body(Map.of("format", "FAMILY"))
+        therapist.request().header("If-Match", "\"0\"").body(Map.of("format", "FAMILY", "participants", List.of("parent-1", "child-1")))
                 .patch("/api/v1/alliances/{id}", alliance).then().statusCode(200)
                 .header("ETag", equalTo("\"1\"")).body("format", equalTo("FAMILY")).body("version", equalTo(1));
         // The old version is now stale.
-        therapist.request().header("If-Match", "\"0\"").body(Map.of("format", "GROUP"))
+        therapist.request().header("If-Match", "\"0\"").body(Map.of("format", "GROUP", "participants", List.of("member-1", "member-2")))
                 .patch("/api/v1/alliances/{id}", alliance).then().statusCode(412);
         therapist.request().get("/api/v1/alliances/{id}", alliance).then().body("format", equalTo("FAMILY"));
     }
@@ -165,7 +167,7 @@ class AllianceResourceTest {
         String alliance = therapist.createAlliance();
         Practitioner colleague = therapist.colleague("therapist");
         colleague.request().get("/api/v1/alliances/{id}", alliance).then().statusCode(404);
-        colleague.request().header("If-Match", "\"0\"").body(Map.of("format", "GROUP"))
+        colleague.request().header("If-Match", "\"0\"").body(Map.of("format", "GROUP", "participants", List.of("member-1", "member-2")))
                 .patch("/api/v1/alliances/{id}", alliance).then().statusCode(404);
         colleague.request().get("/api/v1/alliances").then().body("items", hasSize(0));
         Practitioner.therapist().request().get("/api/v1/alliances/{id}", alliance).then().statusCode(404);

@@ -73,7 +73,7 @@ class HostileInputTest {
                 new Operation("measure", "POST", "/api/v1/sessions/" + session + "/measures", () -> Journal.ors(5.5)),
                 new Operation("repair", "POST", "/api/v1/ruptures/" + rupture + "/repairs",
                         () -> Map.of("strategies", List.of("CLARIFY_MISUNDERSTANDING"), "outcome", "PARTIALLY_RESOLVED", "performedAt", "2026-09-05T10:00:00Z")),
-                new Operation("alliance patch", "PATCH", "/api/v1/alliances/" + alliance, () -> Map.of("format", "GROUP")),
+                new Operation("alliance patch", "PATCH", "/api/v1/alliances/" + alliance, () -> Map.of("format", "GROUP", "participants", List.of("member-1", "member-2"))),
                 new Operation("session patch", "PATCH", "/api/v1/sessions/" + session, () -> Map.of("note", "changed", "durationMinutes", 45)),
                 new Operation("rupture patch", "PATCH", "/api/v1/ruptures/" + rupture, () -> Map.of("significance", 4)),
                 new Operation("practitioner", "POST", "/api/v1/practitioners",

@@ -48,7 +48,7 @@ class AuditTrailTest {
         once("READ", "ALLIANCE", "SUCCESS", therapist.request().get("/api/v1/alliances/{id}", alliance));
         once("LIST", "ALLIANCE", "SUCCESS", therapist.request().get("/api/v1/alliances"));
         once("UPDATE", "ALLIANCE", "SUCCESS", therapist.request().header("If-Match", "\"0\"")
-                .body(Map.of("format", "COUPLE")).patch("/api/v1/alliances/{id}", alliance));
+                .body(Map.of("format", "COUPLE", "participants", List.of("partner-a", "partner-b"))).patch("/api/v1/alliances/{id}", alliance));
         Response session = once("CREATE", "SESSION", "SUCCESS", therapist.request().body(Journal.session("2026-09-03")
                 .with("note", NOTE).ruptures(Journal.rupture("WITHDRAWAL", 3, List.of("missed-session"))))
                 .post("/api/v1/alliances/{id}/sessions", alliance));

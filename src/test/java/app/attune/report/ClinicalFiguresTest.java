@@ -119,11 +119,17 @@ class ClinicalFiguresTest {
                 .body("summary.resolved", equalTo(0))
                 .body("summary.openRuptures", equalTo(1))
                 .body("summary.oldestOpenRuptureDays", equalTo(14))
-                .body("summary.strategyMix", equalTo(Map.of("CLARIFY_MISUNDERSTANDING", 1)));
+                .body("summary.strategyMix", equalTo(Map.of("CLARIFY_MISUNDERSTANDING", 1)))
+                .body("ruptures.status", contains("PARTIALLY_RESOLVED"))
+                .body("ruptures[0].sessionsToRepair", equalTo(null)).body("ruptures[0].repairGain", equalTo(null));
         // As of today it is resolved, 21 days after it surfaced.
         report(alliance, "2026-10-01", null)
                 .body("summary.resolved", equalTo(1)).body("summary.openRuptures", equalTo(0))
-                .body("summary.daysToRepair.median", equalTo(21.0f));
+                .body("summary.daysToRepair.median", equalTo(21.0f))
+                // Resolved two sessions later; no SRS on either side, so no gain to give.
+                .body("ruptures.status", contains("RESOLVED"))
+                .body("ruptures[0].sessionsToRepair", equalTo(2)).body("ruptures[0].daysToRepair", equalTo(21.0f))
+                .body("ruptures[0].repairGain", equalTo(null));
     }
 
     @Test
@@ -314,7 +320,17 @@ class ClinicalFiguresTest {
                 .body("summary.repairGain.median", equalTo(2.0f))
                 .body("summary.repairGain.shareRose", equalTo(1.0f))
                 .body("summary.atRisk.flag", equalTo(false))
-                .body("summary.atRisk.reasons", equalTo(List.of()));
+                .body("summary.atRisk.reasons", equalTo(List.of()))
+                // The rupture itself, as the supervisor reads it: repaired a session and 7 days later, SRS 36 -> 38.
+                .body("ruptures.id", contains(rupture))
+                .body("ruptures[0].sessionNumber", equalTo(2))
+                .body("ruptures[0].surfacedAt", equalTo("2026-09-27T15:00:00Z"))
+                .body("ruptures[0].type", equalTo("CONFRONTATION"))
+                .body("ruptures[0].reportedBy", equalTo("CLIENT"))
+                .body("ruptures[0].status", equalTo("RESOLVED"))
+                .body("ruptures[0].sessionsToRepair", equalTo(1))
+                .body("ruptures[0].daysToRepair", equalTo(7.0f))
+                .body("ruptures[0].repairGain", equalTo(2.0f));
     }
 
     @Test

@@ -45,7 +45,7 @@ class ConcurrentWritesTest {
     void racedUpdatesWithTheSameETagLetExactlyOneWin() throws Exception {
         String alliance = therapist.createAlliance();
         List<Integer> statuses = race(i -> therapist.request().header("If-Match", "\"0\"")
-                .body(Map.of("format", i % 2 == 0 ? "COUPLE" : "FAMILY"))
+                .body(Map.of("format", i % 2 == 0 ? "COUPLE" : "FAMILY", "participants", List.of("member-1", "member-2")))
                 .patch("/api/v1/alliances/{id}", alliance).then().extract().statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
         assertEquals(WRITERS - 1, statuses.stream().filter(s -> s == 412).count(), statuses::toString);
