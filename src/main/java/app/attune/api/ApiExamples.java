@@ -23,7 +23,8 @@ public final class ApiExamples {
     public static final String NEW_ALLIANCE = "{\"clientId\": " + CLIENT_ID
             + ", \"format\": \"INDIVIDUAL\", \"startedOn\": \"2026-09-01\", \"externalId\": \"EHR-EP-2291\"}";
     public static final String ALLIANCE = "{\"id\": " + ALLIANCE_ID + ", \"clientId\": " + CLIENT_ID + ", \"therapistId\": "
-            + THERAPIST_ID + ", \"format\": \"INDIVIDUAL\", \"status\": \"ACTIVE\", \"startedOn\": \"2026-09-01\", "
+            + THERAPIST_ID + ", \"format\": \"INDIVIDUAL\", \"status\": \"ACTIVE\", \"participants\": [], "
+            + "\"startedOn\": \"2026-09-01\", "
             + "\"endedOn\": null, \"externalId\": \"EHR-EP-2291\", \"version\": 0}";
     public static final String ALLIANCE_PAGE = "{\"items\": [" + ALLIANCE + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
     public static final String CLOSE_ALLIANCE = """
@@ -43,7 +44,7 @@ public final class ApiExamples {
             + "\"initiatedBy\": \"THERAPIST\", \"outcome\": \"RESOLVED\", \"resolutionRating\": 4}]}";
 
     private static final String MEASURE_FIELDS = "\"sessionId\": " + NEXT_SESSION_ID + ", \"instrument\": \"SRS\", "
-            + "\"respondent\": \"CLIENT\", \"timing\": \"POST_SESSION\", \"items\": {\"APPROACH\": 9.0, "
+            + "\"respondent\": \"CLIENT\", \"participant\": null, \"timing\": \"POST_SESSION\", \"items\": {\"APPROACH\": 9.0, "
             + "\"GOALS_AND_TOPICS\": 8.7, \"OVERALL\": 8.4, \"RELATIONSHIP\": 8.1}, \"total\": 34.2, \"subscales\": {}";
     public static final String NEW_MEASURE = """
             {"instrument": "SRS", "respondent": "CLIENT", "timing": "POST_SESSION",
@@ -202,11 +203,14 @@ public final class ApiExamples {
     public static final String REPORT = "{\"alliance\": " + ALLIANCE + ", \"sessions\": [{\"number\": 1, "
             + "\"occurredAt\": \"2026-09-03T15:00:00Z\", \"attendance\": \"ATTENDED\", "
             + "\"ruptures\": {\"total\": 1, \"withdrawal\": 0, \"confrontation\": 1, \"mixed\": 0}, "
-            + "\"maxSignificance\": 4, \"repairs\": 1, \"srsTotal\": 34.5, \"orsTotal\": 21.0, \"waiTotal\": null, "
-            + "\"waiSubscales\": null, \"flags\": [\"SRS_BELOW_CUTOFF\"]}], \"summary\": " + SUMMARY + "}";
+            + "\"maxSignificance\": 4, \"repairs\": 1, \"srsTotal\": 34.5, \"srsByParticipant\": {}, \"orsTotal\": 21.0, "
+            + "\"waiTotal\": null, \"waiSubscales\": null, \"waiByParticipant\": {}, \"flags\": [\"SRS_BELOW_CUTOFF\"]}], "
+            + "\"ruptures\": [{\"id\": " + RUPTURE_ID + ", \"sessionNumber\": 1, \"surfacedAt\": \"2026-09-03T15:00:00Z\", "
+            + "\"type\": \"CONFRONTATION\", \"reportedBy\": \"THERAPIST\", \"status\": \"RESOLVED\", \"sessionsToRepair\": 0, "
+            + "\"daysToRepair\": 0.00, \"repairGain\": null}], \"summary\": " + SUMMARY + "}";
     public static final String REPORT_CSV = "number,occurredAt,attendance,rupturesTotal,withdrawal,confrontation,mixed,"
-            + "maxSignificance,repairs,srsTotal,orsTotal,waiTotal,waiTask,waiBond,waiGoal,flags\r\n"
-            + "1,2026-09-03T15:00Z,ATTENDED,1,0,1,0,4,1,34.5,21.0,,,,,SRS_BELOW_CUTOFF\r\n";
+            + "maxSignificance,repairs,srsTotal,orsTotal,waiTotal,waiTask,waiBond,waiGoal,flags,srsByParticipant\r\n"
+            + "1,2026-09-03T15:00Z,ATTENDED,1,0,1,0,4,1,34.5,21.0,,,,,SRS_BELOW_CUTOFF,\r\n";
     public static final String REPORT_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 820 420\" role=\"img\">"
             + "<title>Alliance course: Session Rating Scale by session</title>...</svg>";
     public static final String CASELOAD = "{\"items\": [{\"alliance\": " + ALLIANCE + ", \"summary\": " + SUMMARY + "}], "

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +67,9 @@ class AuditTrailTest {
                 .body(Map.of("significance", 4)).patch("/api/v1/ruptures/{id}", ruptureId));
         once("CREATE", "REPAIR", "SUCCESS", therapist.request().body(Map.of("strategies", List.of("INVITE_DISCUSSION_OF_RUPTURE"),
                 "outcome", "RESOLVED", "sessionId", sessionId)).post("/api/v1/ruptures/{id}/repairs", ruptureId));
-        once("CREATE", "MEASURE", "SUCCESS", therapist.request().body(Journal.srs(8.5))
+        Map<String, Object> partnerSrs = new HashMap<>(Journal.srs(8.5));
+        partnerSrs.put("participant", "partner-a");
+        once("CREATE", "MEASURE", "SUCCESS", therapist.request().body(partnerSrs)
                 .post("/api/v1/sessions/{id}/measures", sessionId));
         String etag = therapist.etag("/api/v1/sessions/{id}", sessionId);
         once("SIGN", "SESSION", "SUCCESS", therapist.request().header("If-Match", etag)

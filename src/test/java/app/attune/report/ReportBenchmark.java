@@ -1,5 +1,6 @@
 package app.attune.report;
 
+import app.attune.rupture.RepairStrategy;
 import app.attune.support.DevToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,12 +22,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The report benchmark (a command, not a test): on a local PostgreSQL it creates a database of its
@@ -284,7 +287,16 @@ public final class ReportBenchmark {
     // Measurements
 
     private record Result(double reportP50, double reportP95, double caseloadP50, double caseloadP95, double dbExecution,
-            double dbPlanning, int caseloadSize) {
+            double dbPlanning, int caseloadSize, double[] statementExecution) {
+    }
+
+    /** The report's statements, in the order the service runs them. */
+    private static final Map<String, String> STATEMENTS = new LinkedHashMap<>();
+
+    static {
+        STATEMENTS.put("sessions", ReportQueries.SESSIONS);
+        STATEMENTS.put("ruptures", ReportQueries.RUPTURES);
+        STATEMENTS.put("summaries", ReportQueries.SUMMARIES);
     }
 
     private Result measure(Connection db) throws Exception {
@@ -312,7 +324,8 @@ public final class ReportBenchmark {
         double[] caseloadTimes = time("/api/v1/reports/caseload?size=100", supervisor);
         double[] database = explain(db, longAlliance);
         return new Result(percentile(reportTimes, 50), percentile(reportTimes, 95), percentile(caseloadTimes, 50),
-                percentile(caseloadTimes, 95), database[0], database[1], caseloadSize);
+                percentile(caseloadTimes, 95), database[0], database[1], caseloadSize,
+                Arrays.copyOfRange(database, 2, database.length));
     }
 
     private double[] time(String path, String token) throws Exception {
@@ -331,24 +344,42 @@ public final class ReportBenchmark {
         return millis;
     }
 
-    /** Median over runs of PostgreSQL's own execution and planning time for the report's two statements. */
+    /**
+     * Median over runs of PostgreSQL's own execution and planning time for the report's statements
+     * together, then each statement's execution alone.
+     */
     private double[] explain(Connection db, UUID alliance) throws Exception {
         OffsetDateTime from = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         OffsetDateTime to = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
         Map<String, Object> params = Map.of("ids", "{" + alliance + "}", "from", from, "to", to,
                 "window", 3, "srsCutoff", new BigDecimal("36"), "srsItemFloor", new BigDecimal("9"),
-                "orsCutoff", new BigDecimal("25"), "orsChange", new BigDecimal("5"), "now", OffsetDateTime.now(ZoneOffset.UTC));
+                "orsCutoff", new BigDecimal("25"), "orsChange", new BigDecimal("5"), "now", OffsetDateTime.now(ZoneOffset.UTC),
+                "srsDrop", new BigDecimal("1.0"), "exploratory", exploratoryStrategies());
         int runs = 30;
         double[] execution = new double[runs];
         double[] planning = new double[runs];
+        double[][] each = new double[STATEMENTS.size()][runs];
         for (int run = 0; run < runs; run++) {
-            for (String sql : List.of(ReportQueries.SESSIONS, ReportQueries.SUMMARIES)) {
+            int i = 0;
+            for (String sql : STATEMENTS.values()) {
                 JsonNode plan = explain(db, sql, params);
+                each[i++][run] = plan.path("Execution Time").asDouble();
                 execution[run] += plan.path("Execution Time").asDouble();
                 planning[run] += plan.path("Planning Time").asDouble();
             }
         }
-        return new double[] {percentile(execution, 50), percentile(planning, 50)};
+        double[] medians = new double[2 + each.length];
+        medians[0] = percentile(execution, 50);
+        medians[1] = percentile(planning, 50);
+        for (int i = 0; i < each.length; i++) {
+            medians[2 + i] = percentile(each[i], 50);
+        }
+        return medians;
+    }
+
+    private static String exploratoryStrategies() {
+        return Arrays.stream(RepairStrategy.values()).filter(s -> "exploratory".equals(s.group()))
+                .map(Enum::name).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static JsonNode explain(Connection db, String sql, Map<String, Object> params) throws Exception {
@@ -356,6 +387,9 @@ public final class ReportBenchmark {
         Matcher named = Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(sql);
         StringBuilder positional = new StringBuilder();
         while (named.find()) {
+            if (!params.containsKey(named.group(1))) {
+                throw new IllegalArgumentException("no value for :" + named.group(1));
+            }
             values.add(params.get(named.group(1)));
             named.appendReplacement(positional, "?");
         }
@@ -384,6 +418,11 @@ public final class ReportBenchmark {
         row("500-session report p95 (ms)", base.reportP95(), grown.reportP95());
         row("PostgreSQL execution, report statements (ms)", base.dbExecution(), grown.dbExecution());
         row("PostgreSQL planning, report statements (ms)", base.dbPlanning(), grown.dbPlanning());
+        int i = 0;
+        for (String statement : STATEMENTS.keySet()) {
+            row("  execution of " + statement + " (ms)", base.statementExecution()[i], grown.statementExecution()[i]);
+            i++;
+        }
         row("report p50 / PostgreSQL execution", base.reportP50() / base.dbExecution(), grown.reportP50() / grown.dbExecution());
         row("caseload (" + base.caseloadSize() + " alliances) p50 (ms)", base.caseloadP50(), grown.caseloadP50());
         row("caseload (" + base.caseloadSize() + " alliances) p95 (ms)", base.caseloadP95(), grown.caseloadP95());
