@@ -189,6 +189,11 @@ public class AllianceService {
         return alliance;
     }
 
+    /** The alliance locked, for a change to it or its journal: 404 if the caller cannot see it, 403 if it may only read it. */
+    public Alliance lockForChange(UUID id) {
+        return forChange(id);
+    }
+
     /** The alliance if the caller may see it, or 404 exactly as for an alliance that does not exist. */
     public Alliance visible(UUID id) {
         return alliances.findVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));

@@ -20,6 +20,16 @@ public final class ApiExamples {
             + "\"displayLabel\": \"Client R.\", \"birthYear\": 1991}";
     public static final String CLIENT_PAGE = "{\"items\": [" + CLIENT + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
 
+    public static final String NEW_ORGANIZATION = """
+            {"key": "northside-clinic", "displayName": "Northside Counselling", "firstAdminSubject": "it-lead@northside"}""";
+    public static final String ORGANIZATION = "{\"id\": \"0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a\", \"key\": \"northside-clinic\", "
+            + "\"displayName\": \"Northside Counselling\", \"suspended\": false, \"createdAt\": \"2026-09-01T08:00:00Z\", "
+            + "\"version\": 0}";
+    public static final String ORGANIZATION_PAGE = "{\"items\": [" + ORGANIZATION + "], \"page\": 0, \"size\": 20, "
+            + "\"totalItems\": 1, \"totalPages\": 1}";
+    public static final String SUSPEND_ORGANIZATION = """
+            {"suspended": true}""";
+
     public static final String NEW_ALLIANCE = "{\"clientId\": " + CLIENT_ID
             + ", \"format\": \"INDIVIDUAL\", \"startedOn\": \"2026-09-01\", \"externalId\": \"EHR-EP-2291\"}";
     public static final String ALLIANCE = "{\"id\": " + ALLIANCE_ID + ", \"clientId\": " + CLIENT_ID + ", \"therapistId\": "

@@ -9,6 +9,7 @@ import java.util.Map;
 final class DatabaseConstraints {
 
     private static final Map<String, FieldError> UNIQUE = Map.of(
+            "organization_org_key_key", new FieldError("key", "is already used by another organization"),
             "client_external_id_unique", new FieldError("externalId", "is already used by another client of this organization"),
             "alliance_external_id_unique", new FieldError("externalId", "is already used by another alliance of this organization"),
             "measure_once_per_session", new FieldError("instrument",

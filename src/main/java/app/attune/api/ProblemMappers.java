@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import app.attune.audit.AuditTrail;
+import app.attune.identity.CurrentCaller;
+import app.attune.identity.OrganizationGate;
 import app.attune.database.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +55,10 @@ public class ProblemMappers {
 
     private final AuditTrail audit;
 
-    ProblemMappers(AuditTrail audit) {
+    private final CurrentCaller caller;
+
+    ProblemMappers(AuditTrail audit, CurrentCaller caller) {
+        this.caller = caller;
         this.audit = audit;
     }
 
@@ -143,6 +148,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Uni<Response> forbidden(ForbiddenException e, HttpServerRequest request) {
+        if (caller.ofUnknownOrganization()) {
+            // Nothing to record it in: the organization has no trail here, or is suspended.
+            return Uni.createFrom().item(OrganizationGate.unknownOrganization());
+        }
         return recordingRefusal(ProblemType.FORBIDDEN.response("Your role may not take this action"), request, 403);
     }
 

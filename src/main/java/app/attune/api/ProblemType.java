@@ -8,6 +8,7 @@ public enum ProblemType {
     VALIDATION(400, "Invalid request"),
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed"),
+    UNKNOWN_ORGANIZATION(403, "Unknown organization"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

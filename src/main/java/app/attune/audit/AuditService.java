@@ -21,10 +21,12 @@ public class AuditService {
 
     private final CurrentCaller caller;
     private final EntityManager em;
+    private final AuditTrail audit;
 
-    AuditService(CurrentCaller caller, EntityManager em) {
+    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit) {
         this.caller = caller;
         this.em = em;
+        this.audit = audit;
     }
 
     /** Events matching every filter given, newest first. */
@@ -40,7 +42,10 @@ public class AuditService {
         filter(where, params, "occurredAt >= :from", "from", from);
         filter(where, params, "occurredAt < :to", "to", to);
         var query = AuditEvent.<AuditEvent>find(where.toString(), Sort.descending("seq"), params).page(page.page(), page.size());
-        return Page.of(query.list().stream().map(AuditEventView::of).toList(), page, query.count());
+        Page<AuditEventView> events = Page.of(query.list().stream().map(AuditEventView::of).toList(), page, query.count());
+        // Written after the read: a page never shows its own reading.
+        audit.done(AuditAction.LIST, AuditedType.AUDIT_TRAIL, null, null);
+        return events;
     }
 
     /**
@@ -49,7 +54,12 @@ public class AuditService {
      */
     @Transactional
     public AuditVerification verify() {
-        UUID org = caller.get().organizationId();
+        AuditVerification verification = walk(caller.get().organizationId());
+        audit.done(AuditAction.READ, AuditedType.AUDIT_TRAIL, null, null);
+        return verification;
+    }
+
+    private AuditVerification walk(UUID org) {
         // The head first: events committed while the walk runs lie beyond it and are left for the next check.
         Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_chain where organization_id = ?1")
                 .setParameter(1, org).getSingleResult();

@@ -5,6 +5,7 @@ import app.attune.change.ChangeFeed;
 import app.attune.database.NativeStatement;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
+import app.attune.identity.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,6 +44,12 @@ public class AuditTrail {
                 trace.clientAddress());
     }
 
+    /** Records a read that has no transaction of its own (the change feed's), in one of its own. */
+    @Transactional
+    public void read(AuditAction action, AuditedType type) {
+        done(action, type, null, null);
+    }
+
     /**
      * A request refused with 403 or 404, as its method and path name it, with who sent it; empty
      * when it concerns nothing the trail follows or no caller is known. Does not block, so a
@@ -49,8 +57,8 @@ public class AuditTrail {
      */
     public Optional<Refusal> refusal(String method, String path, int status) {
         Caller who = caller.orNull();
-        if (who == null) {
-            return Optional.empty();
+        if (who == null || who.organizationId() == null) {
+            return Optional.empty(); // the operator has no trail of its own
         }
         return AuditTarget.of(method, path)
                 .map(target -> new Refusal(who, target, status, trace.requestId(), trace.clientAddress()));
@@ -60,8 +68,11 @@ public class AuditTrail {
     public void record(Refusal refusal) {
         AuditTarget target = refusal.target();
         QuarkusTransaction.requiringNew().run(() -> {
-            // A 404 for an object that exists elsewhere was a denial; the caller cannot tell the two apart, the trail can.
-            AuditOutcome outcome = refusal.status() == 403 || exists(target) ? AuditOutcome.DENIED : AuditOutcome.NOT_FOUND;
+            // A 404 for an object of the caller's organization was a denial (the caller cannot tell the two apart,
+            // its trail can); one of another organization is NOT_FOUND like one of none, so that no trail tells
+            // one organization's admin what exists in another.
+            AuditOutcome outcome = refusal.status() == 403 || existsIn(refusal.caller().organizationId(), target)
+                    ? AuditOutcome.DENIED : AuditOutcome.NOT_FOUND;
             append(refusal.caller(), target.action(), target.type(), target.resourceId(), target.allianceId(), outcome,
                     refusal.requestId(), refusal.clientAddress());
         });
@@ -71,7 +82,20 @@ public class AuditTrail {
     public record Refusal(Caller caller, AuditTarget target, int status, String requestId, String clientAddress) {
     }
 
-    private boolean exists(AuditTarget target) {
+    /** Records, as work of its own, what the operator did to an organization, in that organization's trail. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void byOperator(UUID organizationId, AuditAction action, AuditedType type, UUID resourceId) {
+        append(new Caller(null, organizationId, Set.of(Roles.OPERATOR)), action, type, resourceId, null,
+                AuditOutcome.SUCCESS, trace.requestId(), trace.clientAddress());
+    }
+
+    /** Records a practitioner's registration on first sight, in a transaction of its own (it follows the registration's commit). */
+    public void registered(Caller practitioner, String requestId) {
+        QuarkusTransaction.requiringNew().run(() -> append(practitioner, AuditAction.CREATE, AuditedType.PRACTITIONER,
+                practitioner.practitionerId(), null, AuditOutcome.SUCCESS, requestId, null));
+    }
+
+    private boolean existsIn(UUID organizationId, AuditTarget target) {
         String table = switch (target.type()) {
             case CLIENT -> "client";
             case ALLIANCE -> "alliance";
@@ -83,8 +107,8 @@ public class AuditTrail {
         if (table == null || target.resourceId() == null) {
             return false;
         }
-        return !em.createNativeQuery("select 1 from " + table + " where id = ?1")
-                .setParameter(1, target.resourceId()).getResultList().isEmpty();
+        return !em.createNativeQuery("select 1 from " + table + " where id = ?1 and organization_id = ?2")
+                .setParameter(1, target.resourceId()).setParameter(2, organizationId).getResultList().isEmpty();
     }
 
     private void append(Caller who, AuditAction action, AuditedType type, UUID resourceId, UUID allianceId,

@@ -52,41 +52,52 @@ public class ChangeFeed {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long appendPending(UUID organizationId, long lastPosition, NativeStatement into) {
-        long position = lastPosition;
         List<PendingChanges.Change> changes = pending.drain();
         if (changes.isEmpty()) {
-            return position;
+            return lastPosition;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        NativeStatement deliveries = new NativeStatement();
-        into.append(", changes as (insert into change_event (organization_id, position, resource_type, resource_id, alliance_id, "
-                + "action, occurred_at) values ");
-        deliveries.append(", deliveries as (insert into webhook_delivery (id, webhook_id, position, event_type, payload, status, "
-                + "next_attempt_at, created_at) select gen_random_uuid(), w.id, v.position, v.event_type, v.payload, 'PENDING', "
-                + "v.created_at, v.created_at from (values ");
-        for (PendingChanges.Change change : changes) {
-            position++;
+        // Columns as arrays, so that the statement binds the same few parameters for one change or
+        // ten thousand (the driver allows 65,535 parameters per statement).
+        int count = changes.size();
+        Long[] positions = new Long[count];
+        String[] types = new String[count];
+        String[] resources = new String[count];
+        String[] alliances = new String[count];
+        String[] actions = new String[count];
+        String[] eventTypes = new String[count];
+        String[] payloads = new String[count];
+        for (int i = 0; i < count; i++) {
+            PendingChanges.Change change = changes.get(i);
             ChangeEvent event = new ChangeEvent();
             event.organizationId = organizationId;
-            event.position = position;
+            event.position = lastPosition + 1 + i;
             event.resourceType = change.type();
             event.resourceId = change.resourceId();
             event.allianceId = change.allianceId();
             event.action = change.action();
             event.occurredAt = now;
-            String type = eventType(change.type(), change.action());
-            String separator = position == lastPosition + 1 ? "" : ", ";
-            into.append(separator + "(cast(? as uuid), ?, ?, cast(? as uuid), cast(nullif(?, '') as uuid), ?, cast(? as timestamptz))",
-                    organizationId.toString(), position, change.type().name(), change.resourceId().toString(),
-                    NativeStatement.orEmpty(change.allianceId()), change.action().name(), now.toString());
-            deliveries.append(separator + "(cast(? as bigint), cast(? as text), cast(? as text), cast(? as timestamptz))",
-                    position, type, payload(type, ChangeView.of(event)), now.toString());
+            positions[i] = event.position;
+            types[i] = change.type().name();
+            resources[i] = change.resourceId().toString();
+            alliances[i] = change.allianceId() == null ? null : change.allianceId().toString();
+            actions[i] = change.action().name();
+            eventTypes[i] = eventType(change.type(), change.action());
+            payloads[i] = payload(eventTypes[i], ChangeView.of(event));
         }
-        into.append(")");
-        deliveries.append(") v(position, event_type, payload, created_at) join webhook w on w.organization_id = cast(? as uuid) "
-                + "and w.deleted_at is null and v.event_type = any(w.event_types))", organizationId.toString());
-        into.append(deliveries);
-        return position;
+        into.append(", changes as (insert into change_event (organization_id, position, resource_type, resource_id, alliance_id, "
+                + "action, occurred_at) select cast(? as uuid), c.position, c.resource_type, cast(c.resource_id as uuid), "
+                + "cast(c.alliance_id as uuid), c.action, cast(? as timestamptz) from unnest(cast(? as bigint[]), "
+                + "cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[])) "
+                + "as c(position, resource_type, resource_id, alliance_id, action))",
+                organizationId.toString(), now.toString(), positions, types, resources, alliances, actions);
+        into.append(", deliveries as (insert into webhook_delivery (id, webhook_id, position, event_type, payload, status, "
+                + "next_attempt_at, created_at) select gen_random_uuid(), w.id, v.position, v.event_type, v.payload, 'PENDING', "
+                + "cast(? as timestamptz), cast(? as timestamptz) from unnest(cast(? as bigint[]), cast(? as text[]), "
+                + "cast(? as text[])) as v(position, event_type, payload) join webhook w on w.organization_id = cast(? as uuid) "
+                + "and w.deleted_at is null and v.event_type = any(w.event_types))",
+                now.toString(), now.toString(), positions, eventTypes, payloads, organizationId.toString());
+        return lastPosition + count;
     }
 
     /**

@@ -2,6 +2,9 @@ package app.attune.change;
 
 import app.attune.api.ApiExamples;
 import app.attune.api.QueryParams;
+import app.attune.audit.AuditAction;
+import app.attune.audit.AuditTrail;
+import app.attune.audit.AuditedType;
 import app.attune.identity.CurrentCaller;
 import app.attune.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,10 +33,12 @@ public class ChangeResource {
 
     private final ChangeFeed feed;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    ChangeResource(ChangeFeed feed, CurrentCaller caller) {
+    ChangeResource(ChangeFeed feed, CurrentCaller caller, AuditTrail audit) {
         this.feed = feed;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -57,6 +62,8 @@ public class ChangeResource {
         long from = query.wholeNumber("since", since, 0, Long.MAX_VALUE, 0);
         int size = (int) query.wholeNumber("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
         query.check();
-        return feed.read(caller.get(), from, size);
+        ChangePage page = feed.read(caller.get(), from, size);
+        audit.read(AuditAction.LIST, AuditedType.CHANGE_FEED);
+        return page;
     }
 }

@@ -1,5 +1,6 @@
 package app.attune.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,6 +12,15 @@ public record Caller(UUID practitionerId, UUID organizationId, Set<String> roles
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    /**
+     * The service's operator: no organization and no practitioner record; its id is derived from its
+     * token's subject and only keys its rate-limit bucket.
+     */
+    public static Caller operator(String subject) {
+        return new Caller(UUID.nameUUIDFromBytes(("operator:" + subject).getBytes(StandardCharsets.UTF_8)), null,
+                Set.of(Roles.OPERATOR));
     }
 
     /** A therapist reads and writes its own alliances. */

@@ -10,10 +10,10 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.Principal;
 import java.sql.SQLException;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
 /**
  * Turns a verified token into a caller: the practitioner it names, in its organization, holding
@@ -24,6 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     static final String CALLER = "attune.caller";
+    /** Set, with no caller and no role, on the identity of a token whose organization is unknown or suspended. */
+    static final String UNKNOWN_ORGANIZATION = "attune.unknown-organization";
     private static final int MAX_CLAIM_LENGTH = 255;
 
     private final PractitionerRegistry registry;
@@ -38,30 +40,43 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String subject = token.getSubject();
-        String orgKey = claimText(token.getClaim("org"));
+        Object orgClaim = token.getClaim("org");
+        String orgKey = claimText(orgClaim);
+        Set<String> claimed = token.getGroups() == null ? Set.of() : token.getGroups();
+        if (orgClaim == null && usable(subject) && claimed.contains(Roles.OPERATOR)) {
+            // The operator belongs to no organization, and its token names none.
+            return Uni.createFrom().item(identityOf(identity, Caller.operator(subject)));
+        }
         if (!usable(subject) || !usable(orgKey)) {
             // A token without its practitioner or organization cannot be scoped to anything.
             return Uni.createFrom().failure(new AuthenticationFailedException(ProblemType.UNAUTHENTICATED.title));
         }
         String name = claimText(token.getClaim("name"));
-        Set<String> claimed = token.getGroups() == null ? Set.of() : token.getGroups();
+        String requestId = MDC.get("requestId") instanceof String id ? id : "";
         return context.runBlocking(() -> {
-            Caller caller;
             try {
-                caller = registry.resolve(orgKey, subject, usable(name) ? name : null, claimed);
+                return identityOf(identity, registry.resolve(orgKey, subject, usable(name) ? name : null, claimed, requestId));
+            } catch (UnknownOrganization e) {
+                // Verified, but of no organization this service serves: every role check refuses it.
+                // (A fresh builder: copying the identity would keep the token's groups as roles.)
+                return QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
+                        .addCredentials(identity.getCredentials()).addAttributes(identity.getAttributes())
+                        .addAttribute(UNKNOWN_ORGANIZATION, Boolean.TRUE).build();
             } catch (SQLException e) {
                 throw DatabaseOutage.causes(e) ? new DatabaseOutage.DatabaseUnavailable(e)
                         : new IllegalStateException("practitioner lookup failed", e);
             }
-            Principal principal = identity.getPrincipal();
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(principal)
-                    .addCredentials(identity.getCredentials())
-                    .addAttributes(identity.getAttributes())
-                    .addAttribute(CALLER, caller)
-                    .addRoles(caller.roles())
-                    .build();
         });
+    }
+
+    private static SecurityIdentity identityOf(SecurityIdentity identity, Caller caller) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addAttribute(CALLER, caller)
+                .addRoles(caller.roles())
+                .build();
     }
 
     private static String claimText(Object claim) {

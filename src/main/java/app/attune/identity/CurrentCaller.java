@@ -23,6 +23,11 @@ public class CurrentCaller {
         return caller;
     }
 
+    /** Whether the token was valid but names an organization that is unknown or suspended. */
+    public boolean ofUnknownOrganization() {
+        return !identity.isAnonymous() && Boolean.TRUE.equals(identity.getAttribute(CallerAugmentor.UNKNOWN_ORGANIZATION));
+    }
+
     /** The caller, or null for a request without a valid token. */
     public Caller orNull() {
         return of(identity);

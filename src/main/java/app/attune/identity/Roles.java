@@ -10,7 +10,12 @@ public final class Roles {
     public static final String ADMIN = "admin";
     public static final String INTEGRATION = "integration";
 
+    /** Runs the service for every organization: provisions them, and reaches nothing clinical. */
+    public static final String OPERATOR = "operator";
+
     public static final Set<String> ALL = Set.of(THERAPIST, SUPERVISOR, ADMIN, INTEGRATION);
+    /** The roles a practitioner's first token may bring with it; admin and integration are granted. */
+    public static final Set<String> CLINICAL = Set.of(THERAPIST, SUPERVISOR);
     /** One role name, for validating bodies. */
     public static final String PATTERN = "^(therapist|supervisor|admin|integration)$";
 

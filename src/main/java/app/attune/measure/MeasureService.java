@@ -47,7 +47,7 @@ public class MeasureService {
 
     @Transactional
     public MeasureView record(UUID sessionId, NewMeasure request) {
-        TherapySession session = sessions.forChange(sessionId);
+        TherapySession session = sessions.lockForChange(sessionId);
         SessionAccess.requireDraft(session);
         session.attendance.requireTookPlace("measures");
         InputErrors errors = new InputErrors();

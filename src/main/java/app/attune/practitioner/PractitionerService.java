@@ -42,7 +42,9 @@ public class PractitionerService {
 
     @Transactional
     public PractitionerView me() {
-        return PractitionerView.of(Practitioner.findById(caller.get().practitionerId()));
+        Practitioner me = Practitioner.findById(caller.get().practitionerId());
+        audit.done(AuditAction.READ, AuditedType.PRACTITIONER, me.id, null);
+        return PractitionerView.of(me);
     }
 
     @Transactional
@@ -71,7 +73,9 @@ public class PractitionerService {
 
     @Transactional
     public PractitionerView get(UUID id) {
-        return PractitionerView.of(inOrganization(id));
+        Practitioner practitioner = inOrganization(id);
+        audit.done(AuditAction.READ, AuditedType.PRACTITIONER, practitioner.id, null);
+        return PractitionerView.of(practitioner);
     }
 
     @Transactional
@@ -89,7 +93,9 @@ public class PractitionerService {
         }
         var query = Practitioner.<Practitioner>find(where.toString(), Sort.by("subject").and("id"), params)
                 .page(page.page(), page.size());
-        return Page.of(query.list().stream().map(PractitionerView::of).toList(), page, query.count());
+        Page<PractitionerView> found = Page.of(query.list().stream().map(PractitionerView::of).toList(), page, query.count());
+        audit.done(AuditAction.LIST, AuditedType.PRACTITIONER, null, null);
+        return found;
     }
 
     @Transactional

@@ -168,7 +168,9 @@ public class ReportQueries {
                                         rows between unbounded preceding and 1 preceding) as rated_before
                 from session_rows
             ),
-            repair_times as (
+            -- Materialized: the rupture list joins each rupture to these, and an inlined copy would be
+            -- evaluated again for every rupture (the planner expects one rupture; 35 s for 1,000).
+            repair_times as materialized (
                 select res.rupture_id, res.alliance_id, res.session_id = res.surfaced_in as same_session,
                        -- Sessions that happened after the rupture's, up to the repair (the repair's own included).
                        case when res.session_id is not null then rt.position - st.position
@@ -181,7 +183,7 @@ public class ReportQueries {
             ),
             -- Did the alliance deepen? The SRS from the last rated session before the rupture surfaced to
             -- the first rated after the repair that resolved it (a repair's own session rates after it).
-            repair_gains as (
+            repair_gains as materialized (
                 select res.rupture_id, res.alliance_id, after_repair.srs - before_rupture.srs as gain
                 from resolving res
                 join timeline st on st.id = res.surfaced_in

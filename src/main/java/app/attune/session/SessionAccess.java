@@ -32,6 +32,22 @@ public class SessionAccess {
     public TherapySession openForWork(UUID sessionId) {
         TherapySession session = visible(sessionId);
         alliances.openForWork(session.allianceId);
+        return readAgain(session);
+    }
+
+    /**
+     * The session, with its alliance locked, for signing it or adding a measure: the lock that adding
+     * a rupture or repair takes, so that nothing is added to a session in the instant it is signed.
+     */
+    public TherapySession lockForChange(UUID sessionId) {
+        TherapySession session = visible(sessionId);
+        alliances.lockForChange(session.allianceId);
+        return readAgain(session);
+    }
+
+    /** Read before the lock was granted, the session may since have been signed by its holder. */
+    private static TherapySession readAgain(TherapySession session) {
+        TherapySession.getEntityManager().refresh(session);
         return session;
     }
 

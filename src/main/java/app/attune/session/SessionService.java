@@ -233,7 +233,7 @@ public class SessionService {
 
     @Transactional
     public SessionView sign(UUID id, long expectedVersion) {
-        TherapySession session = sessions.forChange(id);
+        TherapySession session = sessions.lockForChange(id);
         Versions.check(expectedVersion, session.version);
         if (session.status == SessionStatus.SIGNED) {
             throw ApiProblem.conflict("The session is already signed");

@@ -123,21 +123,25 @@ public class WebhookSender {
             try {
                 List<Due> due = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement("""
-                        select d.id, d.payload, d.attempts, w.url, w.secret, s.allow_private_webhook_receivers
+                        select d.id, d.payload, d.attempts, w.url, w.secret, s.allow_private_webhook_receivers,
+                               p.active and p.roles && array['admin', 'integration']::text[]
                         from webhook_delivery d join webhook w on w.id = d.webhook_id
                         join organization_settings s on s.organization_id = w.organization_id
+                        join practitioner p on p.id = w.created_by
                         where d.status = 'PENDING' and d.next_attempt_at <= now() and w.deleted_at is null
                         order by d.next_attempt_at, d.position limit ? for update of d skip locked""")) {
                     select.setInt(1, BATCH);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             due.add(new Due(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3) + 1,
-                                    rows.getString(4), rows.getString(5), rows.getBoolean(6)));
+                                    rows.getString(4), rows.getString(5), rows.getBoolean(6), rows.getBoolean(7)));
                         }
                     }
                 }
                 for (Due delivery : due) {
-                    record(connection, delivery, attempt(delivery));
+                    // A webhook speaks for whoever registered it: once that practitioner may no longer
+                    // register one (deactivated, or no admin or integration role), its deliveries stop.
+                    record(connection, delivery, delivery.registrantEntitled() ? attempt(delivery) : GIVEN_UP);
                 }
                 connection.commit();
                 return due.size();
@@ -151,8 +155,11 @@ public class WebhookSender {
     }
 
     /** A delivery that is due, with what sending it needs. */
-    private record Due(UUID id, String payload, int attempt, String url, String secret, boolean allowPrivate) {
+    private record Due(UUID id, String payload, int attempt, String url, String secret, boolean allowPrivate,
+            boolean registrantEntitled) {
     }
+
+    private static final Outcome GIVEN_UP = new Outcome(null, "given up: its registrant is no longer active or entitled", 0);
 
     /** What one attempt came to: the receiver's status, or why there was none. */
     private record Outcome(Integer status, String error, int durationMs) {
@@ -207,7 +214,8 @@ public class WebhookSender {
             attempt.executeUpdate();
         }
         boolean delivered = outcome.status() != null && outcome.status() >= 200 && outcome.status() < 300;
-        String next = delivered ? "DELIVERED" : delivery.attempt() >= maxAttempts ? "FAILED" : "PENDING";
+        String next = delivered ? "DELIVERED"
+                : delivery.attempt() >= maxAttempts || outcome == GIVEN_UP ? "FAILED" : "PENDING";
         try (PreparedStatement update = connection.prepareStatement("""
                 update webhook_delivery set attempts = ?, status = ?, next_attempt_at = ?,
                     delivered_at = case when ? then ? else delivered_at end

@@ -131,6 +131,7 @@ class OpenApiDocumentTest {
                         case "S" -> List.of("supervisor");
                         case "I" -> List.of("integration");
                         case "A" -> List.of("admin");
+                        case "O" -> List.of("operator");
                         default -> List.of("admin", "integration", "supervisor", "therapist");
                     });
                 }

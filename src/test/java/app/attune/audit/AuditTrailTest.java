@@ -40,6 +40,7 @@ class AuditTrailTest {
 
     @Test
     void everyAccessToClinicalDataLeavesExactlyOneEvent() {
+        therapist.id(); // registered on first sight (an event of its own) before the requests counted here
         String clientId = once("CREATE", "CLIENT", "SUCCESS",
                 therapist.request().body(Map.of("displayLabel", "Client A")).post("/api/v1/clients")).path("id");
         once("READ", "CLIENT", "SUCCESS", therapist.request().get("/api/v1/clients/{id}", clientId));
@@ -85,12 +86,22 @@ class AuditTrailTest {
 
         // Denied attempts: another therapist's session, a missing one, a role that may not act.
         Practitioner colleague = therapist.colleague("therapist");
+        Practitioner supervisor = therapist.colleague("supervisor");
+        colleague.id(); // each registered on first sight before its attempts are counted
+        supervisor.id();
         once("READ", "SESSION", "DENIED", colleague.request().get("/api/v1/sessions/{id}", sessionId));
         once("READ", "SESSION", "NOT_FOUND", colleague.request().get("/api/v1/sessions/{id}", UUID.randomUUID()));
-        once("UPDATE", "SESSION", "DENIED", therapist.colleague("supervisor").request().header("If-Match", "\"0\"")
+        once("UPDATE", "SESSION", "DENIED", supervisor.request().header("If-Match", "\"0\"")
                 .body(Map.of("note", "x")).patch("/api/v1/sessions/{id}", sessionId));
         once("READ", "ALLIANCE", "DENIED", admin.request().get("/api/v1/alliances/{id}", alliance))
                 .then().statusCode(403);
+
+        // Another organization's trail cannot tell its admin that this session exists: NOT_FOUND, as for none.
+        Practitioner stranger = Practitioner.therapist();
+        String tried = stranger.request().get("/api/v1/sessions/{id}", sessionId).then().statusCode(404)
+                .extract().header("X-Request-Id");
+        stranger.firstAdmin().request().get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.find { it.requestId == '" + tried + "' }.outcome", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -127,7 +138,8 @@ class AuditTrailTest {
         therapist.request().body(Journal.session("2026-09-03").with("note", NOTE)
                 .ruptures(Journal.rupture("WITHDRAWAL", 9, List.of())))
                 .post("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(400);
-        assertEquals(before, events());
+        // The one event between the two counts is the first count's own reading of the trail.
+        assertEquals(before + 1, events());
         therapist.request().get("/api/v1/alliances/{id}/sessions", alliance).then().body("totalItems", equalTo(0));
     }
 
@@ -146,12 +158,13 @@ class AuditTrailTest {
     void verifyFindsTheFirstAlteredEvent() throws SQLException {
         therapist.createAlliance();
         therapist.createAlliance();
+        int events = admin.request().get("/api/v1/audit-events/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).body("firstFailure", equalTo(null)).extract().path("eventsChecked");
+        // The second alliance's creation, the event before the verification's own.
+        tamper("update audit_event set actor_roles = 'admin' where organization_id = %s and seq = " + (events - 1), therapist);
         admin.request().get("/api/v1/audit-events/verify").then().statusCode(200)
-                .body("intact", equalTo(true)).body("eventsChecked", equalTo(4)).body("firstFailure", equalTo(null));
-        tamper("update audit_event set actor_roles = 'admin' where organization_id = %s and seq = 3", therapist);
-        admin.request().get("/api/v1/audit-events/verify").then().statusCode(200)
-                .body("intact", equalTo(false)).body("eventsChecked", equalTo(2))
-                .body("firstFailure.seq", equalTo(3)).body("firstFailure.reason", containsString("hash"));
+                .body("intact", equalTo(false)).body("eventsChecked", equalTo(events - 2))
+                .body("firstFailure.seq", equalTo(events - 1)).body("firstFailure.reason", containsString("hash"));
     }
 
     @Test
@@ -165,9 +178,12 @@ class AuditTrailTest {
         Practitioner other = Practitioner.therapist();
         Practitioner otherAdmin = other.colleague("admin");
         other.createAlliance();
-        tamper("delete from audit_event where organization_id = %s and seq = 2", other);
+        int events = otherAdmin.request().get("/api/v1/audit-events/verify").then().statusCode(200)
+                .body("intact", equalTo(true)).extract().path("eventsChecked");
+        // The newest event is that verification's own reading.
+        tamper("delete from audit_event where organization_id = %s and seq = " + (events + 1), other);
         otherAdmin.request().get("/api/v1/audit-events/verify").then().statusCode(200)
-                .body("intact", equalTo(false)).body("eventsChecked", equalTo(1))
+                .body("intact", equalTo(false)).body("eventsChecked", equalTo(events))
                 .body("firstFailure.reason", containsString("newest events are missing"));
     }
 

@@ -78,6 +78,7 @@ public final class CrashHarness {
     private void measure() throws Exception {
         PackagedService.waitUntil(() -> service.status("/q/health/ready") == 200, Duration.ofSeconds(60),
                 "the service never became ready");
+        service.provision("crash-org");
         String token = DevToken.forSubject("crash-therapist").org("crash-org").groups("therapist")
                 .expiresAt(java.time.Instant.now().plusSeconds(1800)).sign();
         List<String> alliances = new ArrayList<>();

@@ -57,6 +57,7 @@ class DatabaseOutageIT {
         Duration firstReady = waitUntil(() -> status("/q/health/ready") == 200, Duration.ofSeconds(30),
                 "not ready after the database appeared");
         System.out.println("ready " + firstReady.toMillis() + " ms after the database first appeared (schema migrated)");
+        service.provision("outage-org");
         assertEquals(201, post("/api/v1/clients", "{\"displayLabel\":\"A\"}").statusCode());
 
         for (int outage = 1; outage <= 2; outage++) {

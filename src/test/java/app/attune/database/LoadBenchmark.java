@@ -150,7 +150,11 @@ public final class LoadBenchmark {
                 long rssStarted = service.residentMiB();
 
                 List<String> alliances = new ArrayList<>();
+                service.provision("load-org");
                 for (int i = 0; i < CONNECTIONS; i++) {
+                    if (SPREAD) {
+                        service.provision("load-org-" + i);
+                    }
                     alliances.add(openAlliance(SPREAD ? tokenOf("load-org-" + i) : token));
                 }
                 writeFor(alliances, WARMUP, 0);

@@ -46,12 +46,26 @@ final class PackagedService implements AutoCloseable {
         env.put("ATTUNE_LOCAL_DB", "false");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", DevToken.AUDIENCE);
         env.putAll(settings);
         this.process = builder.start();
     }
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** Has the operator provision an organization (a second time is a 409, which is as good). */
+    void provision(String key) throws IOException, InterruptedException {
+        String operator = DevToken.forSubject("operator").groups("operator").sign();
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/operator/organizations"))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + operator)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"key\": \"" + key + "\", \"displayName\": \"" + key + "\", \"firstAdminSubject\": \"admin-" + key + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201 && answer.statusCode() != 409) {
+            throw new IllegalStateException("provisioning " + key + " answered " + answer.statusCode());
+        }
     }
 
     /** The status of a GET, or -1 when there was no answer. */

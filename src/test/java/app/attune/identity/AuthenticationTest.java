@@ -30,6 +30,9 @@ class AuthenticationTest {
         DevToken valid = therapistToken();
         unauthenticated(given().auth().oauth2(valid.expiresAt(Instant.now().minusSeconds(600)).sign()).get(PATH).then());
         unauthenticated(given().auth().oauth2(therapistToken().claim("iss", "https://evil.example").sign()).get(PATH).then());
+        // Minted by the same issuer for another application, or for none.
+        unauthenticated(given().auth().oauth2(therapistToken().claim("aud", "another-app").sign()).get(PATH).then());
+        unauthenticated(given().auth().oauth2(therapistToken().claim("aud", null).sign()).get(PATH).then());
         var otherKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
         unauthenticated(given().auth().oauth2(therapistToken().sign(otherKey)).get(PATH).then());
         unauthenticated(given().auth().oauth2(therapistToken().unsigned()).get(PATH).then());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.attune.support.DocumentOperations;
+import app.attune.support.Operator;
 import app.attune.support.Practitioner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ class RoleMatrixTest {
     private static final Set<String> WRITERS = Set.of("therapist", "integration");
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> HOOKS = Set.of("admin", "integration");
+    private static final Set<String> OPERATOR = Set.of("operator");
 
     /** Who may call each operation; everyone else gets 403. */
     private static final Map<String, Set<String>> MATRIX = Map.ofEntries(
@@ -84,7 +86,11 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/practitioners/{id}", ADMIN),
             Map.entry("PATCH /api/v1/practitioners/{id}", ADMIN),
             Map.entry("GET /api/v1/audit-events", ADMIN),
-            Map.entry("GET /api/v1/audit-events/verify", ADMIN));
+            Map.entry("GET /api/v1/audit-events/verify", ADMIN),
+            Map.entry("POST /api/v1/operator/organizations", OPERATOR),
+            Map.entry("GET /api/v1/operator/organizations", OPERATOR),
+            Map.entry("GET /api/v1/operator/organizations/{id}", OPERATOR),
+            Map.entry("PATCH /api/v1/operator/organizations/{id}", OPERATOR));
 
 
     @Test
@@ -114,6 +120,10 @@ class RoleMatrixTest {
                     failures.add(operation + " as " + role.getKey() + " answered " + status
                             + (allowed ? " (allowed)" : " (must be 403)"));
                 }
+            }
+            int asOperator = call(Operator.request(), operation).statusCode();
+            if (MATRIX.get(operation).contains("operator") == (asOperator == 403) || asOperator == 401 || asOperator >= 500) {
+                failures.add(operation + " as the operator answered " + asOperator);
             }
             int withoutRoles = call(noRole.request(), operation).statusCode();
             if (!MATRIX.get(operation).equals(EVERYONE) && withoutRoles != 403) {

@@ -123,6 +123,7 @@ public final class ReportBenchmark {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", DevToken.AUDIENCE);
         // The benchmark is one caller sending thousands of requests; the per-practitioner limit would pace it.
         env.put("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000");
         env.put("ATTUNE_LOCAL_DB", "false");
@@ -161,8 +162,9 @@ public final class ReportBenchmark {
     /** One organization; the first also gets the 500-session alliance and the supervisor's caseload. */
     private static void generate(Connection db, String org, boolean measured) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement(
-                "insert into organization (id, org_key) values (gen_random_uuid(), ?) returning id")) {
+                "insert into organization (id, org_key, display_name) values (gen_random_uuid(), ?, ?) returning id")) {
             insert.setString(1, org);
+            insert.setString(2, org);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
             }
@@ -351,10 +353,11 @@ public final class ReportBenchmark {
     private double[] explain(Connection db, UUID alliance) throws Exception {
         OffsetDateTime from = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         OffsetDateTime to = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
-        Map<String, Object> params = Map.of("ids", "{" + alliance + "}", "from", from, "to", to,
-                "window", 3, "srsCutoff", new BigDecimal("36"), "srsItemFloor", new BigDecimal("9"),
-                "orsCutoff", new BigDecimal("25"), "orsChange", new BigDecimal("5"), "now", OffsetDateTime.now(ZoneOffset.UTC),
-                "srsDrop", new BigDecimal("1.0"), "exploratory", exploratoryStrategies());
+        Map<String, Object> params = Map.ofEntries(Map.entry("ids", "{" + alliance + "}"), Map.entry("from", from),
+                Map.entry("to", to), Map.entry("window", 3), Map.entry("srsCutoff", new BigDecimal("36")),
+                Map.entry("srsItemFloor", new BigDecimal("9")), Map.entry("orsCutoff", new BigDecimal("25")),
+                Map.entry("orsChange", new BigDecimal("5")), Map.entry("now", OffsetDateTime.now(ZoneOffset.UTC)),
+                Map.entry("srsDrop", new BigDecimal("1.0")), Map.entry("exploratory", exploratoryStrategies()));
         int runs = 30;
         double[] execution = new double[runs];
         double[] planning = new double[runs];

@@ -2,8 +2,15 @@ package app.attune.session;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.attune.support.Journal;
 import app.attune.support.Practitioner;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +28,9 @@ class ConcurrentWritesTest {
 
     private static final int WRITERS = 8;
     private final Practitioner therapist = Practitioner.therapist();
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void concurrentSessionsGetDistinctConsecutiveNumbers() throws Exception {
@@ -49,6 +59,33 @@ class ConcurrentWritesTest {
                 .patch("/api/v1/alliances/{id}", alliance).then().extract().statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
         assertEquals(WRITERS - 1, statuses.stream().filter(s -> s == 412).count(), statuses::toString);
+    }
+
+    @Test
+    void nothingIsAddedToASessionInTheInstantItIsSigned() throws Exception {
+        String alliance = therapist.createAlliance();
+        for (int round = 0; round < 10; round++) {
+            String session = therapist.createSession(alliance, "2026-10-%02d".formatted(round + 1));
+            List<Integer> statuses = race(i -> i == 0
+                    ? therapist.request().header("If-Match", "\"0\"").post("/api/v1/sessions/{id}/sign", session)
+                            .then().extract().statusCode()
+                    : therapist.request().body(i % 2 == 0 ? Journal.rupture("WITHDRAWAL", 2, List.of()) : Journal.srs(9))
+                            .post(i % 2 == 0 ? "/api/v1/sessions/{id}/ruptures" : "/api/v1/sessions/{id}/measures", session)
+                            .then().extract().statusCode());
+            assertEquals(200, statuses.get(0), statuses::toString);
+            assertTrue(statuses.stream().skip(1).allMatch(s -> s == 201 || s == 409), statuses::toString);
+            // Whatever was added was added while the session was a draft (a second writer's SRS is a 409 duplicate).
+            try (Connection db = dataSource.getConnection(); PreparedStatement late = db.prepareStatement(
+                    "select (select count(*) from rupture r where r.session_id = s.id and r.created_at > s.signed_at)"
+                            + " + (select count(*) from measure m where m.session_id = s.id and m.created_at > s.signed_at)"
+                            + " from session s where s.id = cast(? as uuid)")) {
+                late.setString(1, session);
+                try (ResultSet row = late.executeQuery()) {
+                    row.next();
+                    assertEquals(0, row.getLong(1), "parts added after the session was signed, round " + round);
+                }
+            }
+        }
     }
 
     private static List<Integer> race(IntFunctionWithException writer) throws Exception {

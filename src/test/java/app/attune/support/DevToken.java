@@ -28,6 +28,8 @@ import java.util.Map;
 public final class DevToken {
 
     public static final String ISSUER = "https://attune.local/dev";
+    /** The audience the dev and test profiles require. */
+    public static final String AUDIENCE = "attune";
     private static final String KEY_RESOURCE = "dev-keys/private-key.pem";
 
     private final Map<String, Object> claims = new LinkedHashMap<>();
@@ -36,6 +38,7 @@ public final class DevToken {
     private DevToken() {
         long now = Instant.now().getEpochSecond();
         claims.put("iss", ISSUER);
+        claims.put("aud", AUDIENCE);
         claims.put("iat", now);
         claims.put("exp", now + 3600);
     }

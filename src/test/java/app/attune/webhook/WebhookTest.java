@@ -133,6 +133,29 @@ class WebhookTest {
         assertTrue(delivered.isEmpty() && failedIds.isEmpty());
     }
 
+    @Test
+    void aWebhookStopsWhenItsRegistrantIsDeactivated() throws Exception {
+        Practitioner admin = therapist.colleague("admin");
+        allowPrivateReceivers(admin);
+        receiverUp.set(true);
+        JsonPath webhook = ehr.request().body(Map.of("url", url(), "eventTypes", List.of("session.created")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        String id = webhook.getString("id");
+        secret = webhook.getString("secret");
+        String ehrId = ehr.id();
+        admin.request().header("If-Match", admin.etag("/api/v1/practitioners/{id}", ehrId)).body(Map.of("active", false))
+                .patch("/api/v1/practitioners/{id}", ehrId).then().statusCode(200);
+        therapist.createSession(therapist.createAlliance(), "2026-09-03");
+        waitUntil(() -> admin.request().get("/api/v1/webhooks/{id}/deliveries", id).then().extract().jsonPath()
+                .getList("items.status").contains("FAILED"), "the delivery was never given up");
+        JsonPath deliveries = admin.request().get("/api/v1/webhooks/{id}/deliveries", id).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("FAILED"), deliveries.getList("items.status"));
+        assertEquals(List.of("given up: its registrant is no longer active or entitled"),
+                deliveries.getList("items[0].attempts.error"));
+        assertTrue(delivered.isEmpty() && failedIds.isEmpty(), "a request reached the receiver");
+    }
+
     private void allowPrivateReceivers(Practitioner admin) {
         String etag = admin.etag("/api/v1/organization/settings");
         Map<String, Object> settings = new java.util.HashMap<>(admin.request().get("/api/v1/organization/settings").then()

@@ -1,0 +1,47 @@
+package app.attune.organization;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Provisions one organization and its first admin at start when attune.bootstrap.organization is
+ * set (the dev profile sets demo-clinic), so that a fresh clone's quick start needs no operator.
+ * Does nothing when the organization exists.
+ */
+@ApplicationScoped
+class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class);
+
+    @ConfigProperty(name = "attune.bootstrap.organization")
+    Optional<String> organization;
+
+    @ConfigProperty(name = "attune.bootstrap.admin-subject")
+    Optional<String> adminSubject;
+
+    private final OrganizationService organizations;
+
+    Bootstrap(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @ActivateRequestContext
+    void onStart(@Observes StartupEvent event) {
+        if (organization.isEmpty()) {
+            return;
+        }
+        if (adminSubject.isEmpty()) {
+            throw new IllegalStateException("Set attune.bootstrap.admin-subject beside attune.bootstrap.organization");
+        }
+        if (organizations.serves(organization.get())) {
+            return;
+        }
+        organizations.provision(new NewOrganization(organization.get(), organization.get(), adminSubject.get()));
+        LOG.infof("Provisioned organization %s with its first admin (attune.bootstrap.*)", organization.get());
+    }
+}
