@@ -17,11 +17,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,19 @@ class DatabaseOutageIT {
     private final String token = DevToken.forSubject("outage-therapist").org("outage-org").groups("therapist").sign();
 
     @Test
+    void theProductionArtifactCarriesNoDevelopmentKey() throws Exception {
+        try (var jars = Files.list(Path.of("target/quarkus-app/app"))) {
+            for (Path jar : jars.toList()) {
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    List<String> keys = zip.stream().map(ZipEntry::getName)
+                            .filter(name -> name.contains("dev-keys") || name.endsWith(".pem")).toList();
+                    assertEquals(List.of(), keys, jar + " carries key material");
+                }
+            }
+        }
+    }
+
+    @Test
     void theServiceRidesOutDatabaseOutagesAndShutsDownGracefully() throws Exception {
         prepare();
         service = new PackagedService("jdbc:postgresql://localhost:" + databasePort + "/postgres", WORK.resolve("service.log"),
@@ -58,6 +74,12 @@ class DatabaseOutageIT {
                 "not ready after the database appeared");
         System.out.println("ready " + firstReady.toMillis() + " ms after the database first appeared (schema migrated)");
         service.provision("outage-org");
+        // Health, metrics and the OpenAPI document are on the management interface only.
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui")) {
+            assertEquals(404, service.publicStatus(path), path + " on the public port");
+        }
+        assertEquals(200, status("/q/metrics"), "metrics on the management interface");
+        assertEquals(200, status("/q/openapi"), "the document on the management interface");
         assertEquals(201, post("/api/v1/clients", "{\"displayLabel\":\"A\"}").statusCode());
 
         for (int outage = 1; outage <= 2; outage++) {

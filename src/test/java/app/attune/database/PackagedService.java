@@ -21,17 +21,25 @@ final class PackagedService implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final int port;
+    /** Where /q/ (health, metrics, OpenAPI) is served: the management interface of the packaged service. */
+    final int managementPort;
     final Process process;
 
     /** Starts the service against the given database, with the dev key pair and any further settings. */
     PackagedService(String jdbcUrl, Path log, Map<String, String> settings, String... jvmOptions) throws IOException {
-        this(Path.of("target/quarkus-app/quarkus-run.jar"), jdbcUrl, log, settings, jvmOptions);
+        this(Path.of("target/quarkus-app/quarkus-run.jar"), true, jdbcUrl, log, settings, jvmOptions);
     }
 
     /** Starts another packaged Quarkus application (the load benchmark's yardstick) the same way. */
     PackagedService(Path application, String jdbcUrl, Path log, Map<String, String> settings, String... jvmOptions)
             throws IOException {
+        this(application, false, jdbcUrl, log, settings, jvmOptions);
+    }
+
+    private PackagedService(Path application, boolean management, String jdbcUrl, Path log, Map<String, String> settings,
+            String... jvmOptions) throws IOException {
         this.port = freePort();
+        this.managementPort = management ? freePort() : port;
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java));
@@ -40,11 +48,12 @@ final class PackagedService implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         var env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("ATTUNE_LOCAL_DB", "false");
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", DevToken.AUDIENCE);
         env.putAll(settings);
@@ -68,10 +77,19 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
-    /** The status of a GET, or -1 when there was no answer. */
+    /** The status of a GET on the public port, or -1 when there was no answer. */
+    int publicStatus(String path) {
+        return status(uri(path));
+    }
+
+    /** The status of a GET (of /q/ on the management interface), or -1 when there was no answer. */
     int status(String path) {
+        return status(path.startsWith("/q/") ? URI.create("http://127.0.0.1:" + managementPort + path) : uri(path));
+    }
+
+    private static int status(URI uri) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | InterruptedException e) {
             return -1;

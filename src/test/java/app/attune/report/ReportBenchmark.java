@@ -59,6 +59,8 @@ public final class ReportBenchmark {
     private final String user = System.getProperty("bench.user", "attune_bench");
     private final String password = System.getProperty("bench.password", "attune_bench");
     private final int port = Integer.getInteger("bench.port", 18080);
+    /** The packaged service serves /q/ (health) on its management interface. */
+    private final int managementPort = Integer.getInteger("bench.management-port", 19000);
     private final int requests = Integer.getInteger("bench.requests", 200);
     private final String database = "attune_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -121,7 +123,8 @@ public final class ReportBenchmark {
         env.put("QUARKUS_DATASOURCE_USERNAME", user);
         env.put("QUARKUS_DATASOURCE_PASSWORD", password);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/main/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", DevToken.AUDIENCE);
         // The benchmark is one caller sending thousands of requests; the per-practitioner limit would pace it.
@@ -148,7 +151,8 @@ public final class ReportBenchmark {
     }
 
     private HttpResponse<String> get(String path, String token, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        int to = path.startsWith("/q/") ? managementPort : port;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path))
                 .header("Accept", accept).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -174,6 +178,8 @@ public final class ReportBenchmark {
             "insert into organization_settings (organization_id, srs_cutoff, srs_item_floor, ors_cutoff, ors_reliable_change,"
                 + " repair_window_sessions, open_rupture_limit_days) select id, 36, 9, 25, 5, 3, 21 from organization"
                 + " where org_key = '" + org + "'",
+            // Provisioned as the operator API would: the start of its audit trail too.
+            "insert into audit_chain (organization_id) select id from organization where org_key = '" + org + "'",
             "insert into practitioner (id, organization_id, subject, roles) select gen_random_uuid(), " + scope
                 + ", 'therapist-' || g, '{therapist}' from generate_series(0, " + (THERAPISTS - 1) + ") g",
             "insert into practitioner (id, organization_id, subject, roles) values (gen_random_uuid(), " + scope

@@ -155,15 +155,18 @@ public final class DevToken {
         return out.append('"').toString();
     }
 
-    /** Prints a token: --sub, --org, --groups (comma-separated), --name, --minutes. */
+    /** Prints a token: --sub, --org (none for the operator), --groups (comma-separated), --name, --minutes. */
     public static void main(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         DevToken token = forSubject(options.getOrDefault("sub", "dev-therapist"))
-                .org(options.getOrDefault("org", "demo-clinic"))
                 .groups(options.getOrDefault("groups", "therapist").split(","));
+        String org = options.getOrDefault("org", "demo-clinic");
+        if (!org.equals("none")) {
+            token.org(org); // the operator's token names no organization
+        }
         if (options.containsKey("name")) {
             token.name(options.get("name"));
         }
