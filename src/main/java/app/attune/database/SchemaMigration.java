@@ -3,6 +3,7 @@ package app.attune.database;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -28,16 +29,19 @@ public class SchemaMigration implements HealthCheck {
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Flyway flyway;
+    private final Event<SchemaReady> ready;
     private volatile boolean migrated;
     private ScheduledExecutorService retries;
 
-    SchemaMigration(Flyway flyway) {
+    SchemaMigration(Flyway flyway, Event<SchemaReady> ready) {
         this.flyway = flyway;
+        this.ready = ready;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (LaunchMode.current() == LaunchMode.TEST) {
             migrated = true;
+            ready.fire(new SchemaReady());
             return;
         }
         if (!tryMigrate()) {
@@ -66,6 +70,7 @@ public class SchemaMigration implements HealthCheck {
         try {
             flyway.migrate();
             migrated = true;
+            ready.fire(new SchemaReady());
             return true;
         } catch (RuntimeException e) {
             if (!DatabaseOutage.causes(e)) {

@@ -1,6 +1,6 @@
 package app.attune.organization;
 
-import io.quarkus.runtime.StartupEvent;
+import app.attune.database.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
@@ -9,9 +9,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Provisions one organization and its first admin at start when attune.bootstrap.organization is
- * set (the dev profile sets demo-clinic), so that a fresh clone's quick start needs no operator.
- * Does nothing when the organization exists.
+ * Provisions one organization and its first admin once the schema is ready, when
+ * attune.bootstrap.organization is set (the dev profile sets demo-clinic), so that a fresh clone's
+ * quick start needs no operator. Does nothing when the organization exists.
  */
 @ApplicationScoped
 class Bootstrap {
@@ -31,7 +31,7 @@ class Bootstrap {
     }
 
     @ActivateRequestContext
-    void onStart(@Observes StartupEvent event) {
+    void onSchemaReady(@Observes SchemaReady event) {
         if (organization.isEmpty()) {
             return;
         }
