@@ -127,7 +127,7 @@ public final class ApiExamples {
     public static final String SETTINGS = """
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
              "repairWindowSessions": 3, "openRuptureLimitDays": 21, "srsDropPoints": 1, "timeZone": "UTC",
-             "allowPrivateWebhookReceivers": false, "version": 0}""";
+             "version": 0}""";
     public static final String SETTINGS_PUT = """
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
              "repairWindowSessions": 3, "openRuptureLimitDays": 14, "srsDropPoints": 1.5, "timeZone": "America/Chicago"}""";

@@ -37,16 +37,12 @@ public class OrganizationSettings extends PanacheEntityBase {
     @Column(name = "open_rupture_limit_days", nullable = false)
     public int openRuptureLimitDays;
 
-    /** Whether webhooks may go to private and local addresses (a receiver inside the organization's network). */
     @Column(name = "srs_drop_points", nullable = false, precision = 3, scale = 1)
     public BigDecimal srsDropPoints;
 
     /** IANA time zone name: the organization's days, for every date boundary of its reports. */
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
-
-    @Column(name = "allow_private_webhook_receivers", nullable = false)
-    public boolean allowPrivateWebhookReceivers;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

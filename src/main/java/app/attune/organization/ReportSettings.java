@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An organization's settings: its report thresholds and its webhook policy (PUT replaces them all). */
+/** An organization's settings: its report thresholds and time zone (PUT replaces them all). */
 @Schema(name = "OrganizationSettings")
 public record ReportSettings(
         @NotNull @DecimalMin("0") @DecimalMax("40") @Digits(integer = 2, fraction = 1)
@@ -34,14 +34,11 @@ public record ReportSettings(
         @Size(min = 1, max = 64) @Pattern(regexp = "^[A-Za-z0-9_+/-]+$", message = "must be an IANA time zone name")
         @Schema(description = "The organization's time zone (IANA name), for every date of its reports; UTC when absent.",
                 example = "Europe/Berlin") String timeZone,
-        @Schema(description = "Whether webhooks may go to private and local addresses; false when absent.", example = "false")
-        Boolean allowPrivateWebhookReceivers,
         @Schema(description = "Read-only: the version, also sent as ETag.", example = "0", readOnly = true) Long version) {
 
     static ReportSettings of(OrganizationSettings s) {
         return new ReportSettings(s.srsCutoff.stripTrailingZeros(), s.srsItemFloor.stripTrailingZeros(),
                 s.orsCutoff.stripTrailingZeros(), s.orsReliableChange.stripTrailingZeros(), s.repairWindowSessions,
-                s.openRuptureLimitDays, s.srsDropPoints.stripTrailingZeros(), s.timeZone, s.allowPrivateWebhookReceivers,
-                s.version);
+                s.openRuptureLimitDays, s.srsDropPoints.stripTrailingZeros(), s.timeZone, s.version);
     }
 }

@@ -55,8 +55,8 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceSettings",
             summary = "Replace the organization's report thresholds (admin; If-Match required)",
-            description = "Replaces the organization's settings as a whole (allowPrivateWebhookReceivers is false when "
-                    + "absent); If-Match must carry their current version.")
+            description = "Replaces the organization's settings as a whole; If-Match must carry their current version. "
+                    + "Private webhook receivers are the service operator's decision, never an organization's.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "stricter", value = ApiExamples.SETTINGS_PUT)))
     @APIResponse(responseCode = "200", description = "The new thresholds",
             content = @Content(schema = @Schema(implementation = ReportSettings.class),

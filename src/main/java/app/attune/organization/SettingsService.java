@@ -47,7 +47,6 @@ public class SettingsService {
         settings.srsDropPoints = request.srsDropPoints() == null ? DEFAULT_DROP_POINTS
                 : request.srsDropPoints().setScale(1, RoundingMode.UNNECESSARY);
         settings.timeZone = request.timeZone() == null ? "UTC" : zone(request.timeZone());
-        settings.allowPrivateWebhookReceivers = Boolean.TRUE.equals(request.allowPrivateWebhookReceivers());
         settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         settings.flush();
         audit.done(AuditAction.UPDATE, AuditedType.SETTINGS, settings.organizationId, null);

@@ -8,8 +8,8 @@ import java.net.UnknownHostException;
 
 /**
  * Where webhooks may be sent (no server-side request forgery): http or https, a host name or
- * address that resolves, and, unless the organization allows private receivers, no address of
- * this host, its network, link-local metadata services or carrier-grade NAT.
+ * address that resolves, and no address of this host, its network, link-local metadata services
+ * or carrier-grade NAT, unless the operator's configuration allows that receiver.
  */
 final class ReceiverAddress {
 
@@ -17,7 +17,7 @@ final class ReceiverAddress {
     }
 
     /** Why the URL may not receive webhooks, or null when it may. */
-    static String problemWith(String url, boolean allowPrivate) {
+    static String problemWith(String url, PrivateReceivers allowed) {
         URI uri;
         try {
             uri = new URI(url);
@@ -39,11 +39,9 @@ final class ReceiverAddress {
         } catch (UnknownHostException e) {
             return "names a host that does not resolve";
         }
-        if (!allowPrivate) {
-            for (InetAddress address : addresses) {
-                if (isPrivate(address)) {
-                    return "is a private or local address; the organization's settings do not allow private receivers";
-                }
+        for (InetAddress address : addresses) {
+            if (isPrivate(address) && !allowed.allows(uri.getHost(), address)) {
+                return "is a private or local address, which the service's operator has not allowed";
             }
         }
         return null;

@@ -49,6 +49,7 @@ public class WebhookSender {
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     private final DataSource dataSource;
+    private final ReceiverPolicy receivers;
     private final Duration pollInterval;
     private final Duration backoffBase;
     private final int maxAttempts;
@@ -56,12 +57,13 @@ public class WebhookSender {
     private final HttpClient http;
     private ScheduledExecutorService rounds;
 
-    WebhookSender(DataSource dataSource,
+    WebhookSender(DataSource dataSource, ReceiverPolicy receivers,
             @ConfigProperty(name = "attune.webhooks.poll-interval") Duration pollInterval,
             @ConfigProperty(name = "attune.webhooks.backoff-base") Duration backoffBase,
             @ConfigProperty(name = "attune.webhooks.max-attempts") int maxAttempts,
             @ConfigProperty(name = "attune.webhooks.timeout") Duration timeout) {
         this.dataSource = dataSource;
+        this.receivers = receivers;
         this.pollInterval = pollInterval;
         this.backoffBase = backoffBase;
         this.maxAttempts = maxAttempts;
@@ -123,10 +125,9 @@ public class WebhookSender {
             try {
                 List<Due> due = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement("""
-                        select d.id, d.payload, d.attempts, w.url, w.secret, s.allow_private_webhook_receivers,
+                        select d.id, d.payload, d.attempts, w.url, w.secret,
                                p.active and p.roles && array['admin', 'integration']::text[]
                         from webhook_delivery d join webhook w on w.id = d.webhook_id
-                        join organization_settings s on s.organization_id = w.organization_id
                         join practitioner p on p.id = w.created_by
                         where d.status = 'PENDING' and d.next_attempt_at <= now() and w.deleted_at is null
                         order by d.next_attempt_at, d.position limit ? for update of d skip locked""")) {
@@ -134,7 +135,7 @@ public class WebhookSender {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             due.add(new Due(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3) + 1,
-                                    rows.getString(4), rows.getString(5), rows.getBoolean(6), rows.getBoolean(7)));
+                                    rows.getString(4), rows.getString(5), rows.getBoolean(6)));
                         }
                     }
                 }
@@ -155,8 +156,7 @@ public class WebhookSender {
     }
 
     /** A delivery that is due, with what sending it needs. */
-    private record Due(UUID id, String payload, int attempt, String url, String secret, boolean allowPrivate,
-            boolean registrantEntitled) {
+    private record Due(UUID id, String payload, int attempt, String url, String secret, boolean registrantEntitled) {
     }
 
     private static final Outcome GIVEN_UP = new Outcome(null, "given up: its registrant is no longer active or entitled", 0);
@@ -169,7 +169,7 @@ public class WebhookSender {
         long started = System.nanoTime();
         Integer status = null;
         // Checked again at sending time: a host name may resolve elsewhere than when it was registered.
-        String error = ReceiverAddress.problemWith(delivery.url(), delivery.allowPrivate());
+        String error = ReceiverAddress.problemWith(delivery.url(), receivers.allowed());
         if (error == null) {
             long timestamp = Instant.now().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(timeout)

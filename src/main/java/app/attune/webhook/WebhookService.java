@@ -8,7 +8,6 @@ import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
-import app.attune.organization.SettingsService;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,21 +29,21 @@ public class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CurrentCaller caller;
-    private final SettingsService settings;
+    private final ReceiverPolicy receivers;
     private final EntityManager em;
     private final AuditTrail audit;
 
-    WebhookService(CurrentCaller caller, SettingsService settings, EntityManager em, AuditTrail audit) {
+    WebhookService(CurrentCaller caller, ReceiverPolicy receivers, EntityManager em, AuditTrail audit) {
         this.audit = audit;
         this.caller = caller;
-        this.settings = settings;
+        this.receivers = receivers;
         this.em = em;
     }
 
     @Transactional
     public WebhookView register(NewWebhook request) {
         Caller me = caller.get();
-        String problem = ReceiverAddress.problemWith(request.url(), settings.of(me.organizationId()).allowPrivateWebhookReceivers);
+        String problem = ReceiverAddress.problemWith(request.url(), receivers.allowed());
         if (problem != null) {
             throw ApiProblem.invalid("url", problem);
         }
