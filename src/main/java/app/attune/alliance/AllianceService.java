@@ -149,14 +149,17 @@ public class AllianceService {
         if (changes.startedOn().isAfter(alliance.startedOn) && alliances.hasSessionBefore(alliance.id, changes.startedOn())) {
             errors.add("startedOn", "must not be after the alliance's first session");
         }
-        // Alliances recorded before participants existed keep working until their format or participants change.
-        String participantsProblem = patch.has("format") || patch.has("participants")
-                ? changes.format().participantsProblem(changes.participantsOrNone()) : null;
+        // Alliances recorded before participants existed keep working until their format or participants
+        // change (a patch that sends them back as they are changes neither).
+        boolean regrouped = changes.format() != alliance.format
+                || !Set.copyOf(changes.participantsOrNone()).equals(alliance.participants);
+        String participantsProblem = regrouped ? changes.format().participantsProblem(changes.participantsOrNone()) : null;
         if (participantsProblem != null) {
             errors.add("participants", participantsProblem);
         }
+        errors.throwIfAny();
         List<String> leaving = alliance.participants.stream().filter(p -> !changes.participantsOrNone().contains(p)).toList();
-        if (participantsProblem == null && alliances.anyMeasured(alliance.id, leaving)) {
+        if (alliances.anyMeasured(alliance.id, leaving)) {
             throw ApiProblem.conflict("A participant whose measures are recorded stays a participant of the alliance");
         }
         if (changes.externalId() != null && !changes.externalId().equals(alliance.externalId)

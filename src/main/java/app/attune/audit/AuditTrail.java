@@ -89,10 +89,11 @@ public class AuditTrail {
                 AuditOutcome.SUCCESS, trace.requestId(), trace.clientAddress());
     }
 
-    /** Records a practitioner's registration on first sight, in a transaction of its own (it follows the registration's commit). */
-    public void registered(Caller practitioner, String requestId) {
-        QuarkusTransaction.requiringNew().run(() -> append(practitioner, AuditAction.CREATE, AuditedType.PRACTITIONER,
-                practitioner.practitionerId(), null, AuditOutcome.SUCCESS, requestId, null));
+    /** Records a practitioner's registration on first sight, in the transaction that registers it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void registered(Caller practitioner, String requestId) {
+        append(practitioner, AuditAction.CREATE, AuditedType.PRACTITIONER, practitioner.practitionerId(), null,
+                AuditOutcome.SUCCESS, requestId, null);
     }
 
     private boolean existsIn(UUID organizationId, AuditTarget target) {

@@ -70,8 +70,6 @@ public class SchemaMigration implements HealthCheck {
         try {
             flyway.migrate();
             migrated = true;
-            ready.fire(new SchemaReady());
-            return true;
         } catch (RuntimeException e) {
             if (!DatabaseOutage.causes(e)) {
                 // A migration that fails against a reachable database needs a person, not a retry loop.
@@ -81,6 +79,8 @@ public class SchemaMigration implements HealthCheck {
             }
             return false;
         }
+        ready.fire(new SchemaReady());
+        return true;
     }
 
     @Override

@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 /**
  * Finds the practitioner a token names in an organization the operator provisioned, registering
  * the practitioner the first time it is seen with the clinical roles its token carries; admin and
- * integration are only ever granted. Registration commits on its own, so a request that fails
- * later never leaves a half-registered practitioner. The stored records are read on every
+ * integration are only ever granted. Registration commits on its own, with its audit event, so a
+ * request that fails later never leaves a half-registered practitioner. The stored records are read on every
  * request: an admin's change of roles, a deactivation or the operator's suspension of the
  * organization takes effect at the caller's next request.
  */
@@ -42,36 +42,12 @@ public class PractitionerRegistry {
             if (found.caller() != null) {
                 return found.caller();
             }
-            connection.setAutoCommit(false);
-            try {
-                boolean registered = register(connection, found.organizationId(), subject, displayName, claimed);
-                Found now = find(connection, orgKey, subject, claimed);
-                connection.commit();
-                if (registered) {
-                    firstSight.registered(now.caller(), requestId);
-                }
-                return now.caller();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-    }
-
-    /** First sight: the record grants the clinical roles the identity provider granted, until an admin says otherwise. */
-    private static boolean register(Connection connection, UUID organizationId, String subject, String displayName,
-            Set<String> claimed) throws SQLException {
-        Set<String> clinical = new HashSet<>(claimed);
-        clinical.retainAll(Roles.CLINICAL);
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into practitioner (id, organization_id, subject, display_name, roles)
-                values (?, ?, ?, ?, ?) on conflict (organization_id, subject) do nothing""")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setObject(2, organizationId);
-            insert.setString(3, subject);
-            insert.setString(4, displayName);
-            insert.setArray(5, connection.createArrayOf("text", clinical.stream().sorted().toArray()));
-            return insert.executeUpdate() == 1;
+            // First sight: the record grants the clinical roles the identity provider granted, until an
+            // admin says otherwise; the registration commits with its audit event.
+            Set<String> clinical = new HashSet<>(claimed);
+            clinical.retainAll(Roles.CLINICAL);
+            firstSight.register(found.organizationId(), subject, displayName, clinical, requestId);
+            return find(connection, orgKey, subject, claimed).caller();
         }
     }
 

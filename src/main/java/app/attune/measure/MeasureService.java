@@ -84,7 +84,9 @@ public class MeasureService {
             if (participantProblem != null) {
                 errors.add(at + "participant", participantProblem);
             }
-            if (!seen.add(m.instrument() + "/" + m.respondentOrClient() + "/" + m.timing() + "/" + m.participant())) {
+            // Labels are slugs, so "/" cannot occur in one and "" is none.
+            if (!seen.add(m.instrument() + "/" + m.respondentOrClient() + "/" + m.timing() + "/"
+                    + Objects.toString(m.participant(), ""))) {
                 errors.add(at + "instrument", "the same instrument, respondent, participant and timing appear twice");
             }
             if (m.instrument() == Instrument.PSQ_RUPTURE && m.timing() != MeasureTiming.POST_SESSION) {

@@ -41,7 +41,14 @@ class Bootstrap {
         if (organizations.serves(organization.get())) {
             return;
         }
-        organizations.provision(new NewOrganization(organization.get(), organization.get(), adminSubject.get()));
-        LOG.infof("Provisioned organization %s with its first admin (attune.bootstrap.*)", organization.get());
+        try {
+            organizations.provision(new NewOrganization(organization.get(), organization.get(), adminSubject.get()));
+            LOG.infof("Provisioned organization %s with its first admin (attune.bootstrap.*)", organization.get());
+        } catch (RuntimeException e) {
+            // Another replica starting at the same moment may have provisioned it first.
+            if (!organizations.serves(organization.get())) {
+                throw e;
+            }
+        }
     }
 }

@@ -96,8 +96,10 @@ public class RuptureService {
     public RuptureView change(UUID id, long expectedVersion, JsonNode patch) {
         Rupture rupture = visible(id);
         AllianceScope.requireChangeable(caller.get(), alliances.visible(rupture.allianceId));
+        // The signing lock: a retagging waits for a signature in progress and then sees it.
+        TherapySession session = sessions.lockForChange(rupture.sessionId);
+        Rupture.getEntityManager().refresh(rupture);
         Versions.check(expectedVersion, rupture.version);
-        TherapySession session = TherapySession.findById(rupture.sessionId);
         SessionAccess.requireDraft(session);
         RuptureChanges changes = mergePatch.apply(RuptureChanges.of(rupture), patch, READ_ONLY);
         InputErrors errors = new InputErrors();

@@ -45,7 +45,8 @@ record PrivateReceivers(List<Range> ranges, Set<String> hosts) {
         static Range parse(String cidr) {
             int slash = cidr.indexOf('/');
             String address = cidr.substring(0, slash);
-            if (!address.matches("[0-9a-fA-F:.]+")) {
+            // Only literals, so that nothing is looked up: a dotted IPv4 quad, or an IPv6 address (with a colon).
+            if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !address.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
                 throw new IllegalArgumentException("attune.webhooks.private-receivers: not an address range: " + cidr);
             }
             try {

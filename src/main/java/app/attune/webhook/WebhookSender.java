@@ -129,6 +129,7 @@ public class WebhookSender {
                                p.active and p.roles && array['admin', 'integration']::text[]
                         from webhook_delivery d join webhook w on w.id = d.webhook_id
                         join practitioner p on p.id = w.created_by
+                        join organization o on o.id = w.organization_id and not o.suspended
                         where d.status = 'PENDING' and d.next_attempt_at <= now() and w.deleted_at is null
                         order by d.next_attempt_at, d.position limit ? for update of d skip locked""")) {
                     select.setInt(1, BATCH);

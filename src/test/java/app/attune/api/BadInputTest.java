@@ -54,6 +54,17 @@ class BadInputTest {
         String alliance = therapist.createAlliance();
         problem(therapist.postSession(alliance, Map.of("occurredAt", "yesterday", "attendance", "ATTENDED")), 400)
                 .body("errors[0].field", equalTo("occurredAt"));
+        // Dates and times are text only: not Jackson's arrays or epoch numbers.
+        problem(therapist.postSession(alliance, Map.of("occurredAt", 1790000000, "attendance", "ATTENDED")), 400)
+                .body("errors[0].field", equalTo("occurredAt"));
+        problem(therapist.postSession(alliance, Map.of("occurredAt", List.of(2026, 9, 3, 15, 0), "attendance", "ATTENDED")), 400)
+                .body("errors[0].field", equalTo("occurredAt"));
+        String client = therapist.createClient();
+        for (Object startedOn : List.of(List.of(2026, 9, 1), 20697)) {
+            problem(therapist.request().body(Map.of("clientId", client, "startedOn", startedOn)).post("/api/v1/alliances")
+                    .then(), 400).body("errors[0].field", equalTo("startedOn"));
+        }
+        therapist.request().get("/api/v1/alliances/{id}/sessions", alliance).then().body("totalItems", equalTo(0));
         problem(therapist.postSession(alliance, Map.of("occurredAt", "2026-09-03T15:00:00Z", "attendance", 1)), 400)
                 .body("errors[0].field", equalTo("attendance"));
         problem(therapist.postSession(alliance, Map.of("occurredAt", "2026-09-03T15:00:00Z", "attendance", "LATE")), 400)

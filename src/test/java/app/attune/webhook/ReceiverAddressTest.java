@@ -38,7 +38,7 @@ class ReceiverAddressTest {
 
     @Test
     void aMalformedEntryStopsTheStart() {
-        for (String entry : List.of("10.0.0.0/33", "ehr.internal/8", "10.0.0.0/x", "::1/129")) {
+        for (String entry : List.of("10.0.0.0/33", "ehr.internal/8", "dead.beef/16", "10.0.0.0/x", "::1/129")) {
             assertThrows(IllegalArgumentException.class, () -> PrivateReceivers.of(List.of(entry)), entry);
         }
     }
