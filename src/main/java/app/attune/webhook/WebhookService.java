@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Registering webhooks and reading their deliveries, within the caller's organization. */
 @ApplicationScoped
@@ -32,8 +33,11 @@ public class WebhookService {
     private final ReceiverPolicy receivers;
     private final EntityManager em;
     private final AuditTrail audit;
+    private final int maxPerOrganization;
 
-    WebhookService(CurrentCaller caller, ReceiverPolicy receivers, EntityManager em, AuditTrail audit) {
+    WebhookService(CurrentCaller caller, ReceiverPolicy receivers, EntityManager em, AuditTrail audit,
+            @ConfigProperty(name = "attune.webhooks.max-per-organization") int maxPerOrganization) {
+        this.maxPerOrganization = maxPerOrganization;
         this.audit = audit;
         this.caller = caller;
         this.receivers = receivers;
@@ -46,6 +50,17 @@ public class WebhookService {
         String problem = ReceiverAddress.problemWith(request.url(), receivers.allowed());
         if (problem != null) {
             throw ApiProblem.invalid("url", problem);
+        }
+        // One organization's receivers share the sender with every other's: their number is bounded,
+        // counted under a lock of the organization's registrations so that two at once cannot pass it.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7))")
+                .setParameter(1, "webhooks:" + me.organizationId()).getSingleResult();
+        long registered = ((Number) em.createNativeQuery(
+                "select count(*) from webhook where organization_id = ?1 and deleted_at is null")
+                .setParameter(1, me.organizationId()).getSingleResult()).longValue();
+        if (registered >= maxPerOrganization) {
+            throw ApiProblem.conflict("The organization already has " + maxPerOrganization
+                    + " webhooks, the most this service keeps for one; delete one first");
         }
         byte[] key = new byte[24];
         RANDOM.nextBytes(key);

@@ -154,6 +154,22 @@ class WebhookTest {
         assertTrue(delivered.isEmpty() && failedIds.isEmpty(), "a request reached the receiver");
     }
 
+    @Test
+    void anOrganizationKeepsAtMostTwentyWebhooks() {
+        Practitioner admin = therapist.colleague("admin");
+        String last = null;
+        for (int i = 0; i < 20; i++) {
+            last = admin.request().body(Map.of("url", url() + "/" + i, "eventTypes", List.of("session.created")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        }
+        admin.request().body(Map.of("url", url() + "/20", "eventTypes", List.of("session.created")))
+                .post("/api/v1/webhooks").then().statusCode(409).contentType("application/problem+json");
+        admin.request().get("/api/v1/webhooks").then().body("totalItems", equalTo(20));
+        admin.request().delete("/api/v1/webhooks/{id}", last).then().statusCode(204);
+        admin.request().body(Map.of("url", url() + "/20", "eventTypes", List.of("session.created")))
+                .post("/api/v1/webhooks").then().statusCode(201);
+    }
+
     private String url() {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     }
