@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -144,7 +145,7 @@ public class ReportQueries {
                 select r.alliance_id, r.id, r.type, r.tags, r.reported_by, r.created_at, sc.id as session_id,
                        sc.number as session_number, sc.occurred_at as surfaced_at, sc.attendance,
                        case when bool_or(rp.outcome = 'RESOLVED') then 'RESOLVED'
-                            when r.status = 'UNRESOLVED_AT_CLOSE' and a.ended_on < cast(:to as date) then 'UNRESOLVED_AT_CLOSE'
+                            when r.status = 'UNRESOLVED_AT_CLOSE' and a.ended_on <= :lastDay then 'UNRESOLVED_AT_CLOSE'
                             when bool_or(rp.outcome = 'PARTIALLY_RESOLVED') then 'PARTIALLY_RESOLVED'
                             else 'OPEN' end as status
                 from rupture r join scope sc on sc.id = r.session_id join alliance a on a.id = r.alliance_id
@@ -405,6 +406,7 @@ public class ReportQueries {
                 .setParameter("ids", "{" + allianceId + "}")
                 .setParameter("from", range.from())
                 .setParameter("to", range.to())
+                .setParameter("lastDay", range.lastDay())
                 .getResultList();
     }
 
@@ -412,7 +414,7 @@ public class ReportQueries {
     public List<Object[]> summaries(Collection<UUID> allianceIds, Range range, Thresholds thresholds, OffsetDateTime now) {
         Query query = em.createNativeQuery(SUMMARIES);
         bindRows(query, allianceIds, range, thresholds);
-        return query.setParameter("now", now).setParameter("window", thresholds.repairWindowSessions())
+        return query.setParameter("now", now).setParameter("lastDay", range.lastDay()).setParameter("window", thresholds.repairWindowSessions())
                 .setParameter("exploratory", EXPLORATORY).getResultList();
     }
 
@@ -433,8 +435,11 @@ public class ReportQueries {
                 .setParameter("srsCutoff", thresholds.srsCutoff());
     }
 
-    /** Sessions from {@code from} (inclusive) to {@code to} (exclusive). */
-    public record Range(OffsetDateTime from, OffsetDateTime to) {
+    /**
+     * Sessions from {@code from} (inclusive) to {@code to} (exclusive); {@code lastDay} is the range's
+     * last day in the organization's time zone, which dates such as an alliance's end compare with.
+     */
+    public record Range(OffsetDateTime from, OffsetDateTime to, LocalDate lastDay) {
     }
 
     /** The organization settings the statements read. */

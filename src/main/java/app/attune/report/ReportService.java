@@ -270,7 +270,8 @@ public class ReportService {
         if (from != null && ChronoUnit.DAYS.between(from, spanEnd) >= maxRangeDays) {
             throw ApiProblem.invalid("from", "a report spans at most " + maxRangeDays + " days");
         }
-        return new Range(start.atStartOfDay(zone).toOffsetDateTime(), end.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        return new Range(start.atStartOfDay(zone).toOffsetDateTime(), end.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+                end);
     }
 
     private static long count(Object value) {

@@ -264,6 +264,24 @@ class ClinicalFiguresTest {
         report(alliance, "2026-10-01", "2026-10-01").body("sessions.size()", equalTo(1));
     }
 
+    @Test
+    void anAllianceClosedOnTheRangesLastDayCountsAsClosedEastOfUtc() {
+        Practitioner admin = therapist.colleague("admin");
+        admin.request().header("If-Match", "*").body(Map.of("srsCutoff", 36, "srsItemFloor", 9, "orsCutoff", 25,
+                "orsReliableChange", 5, "repairWindowSessions", 3, "openRuptureLimitDays", 21, "timeZone", "Europe/Berlin"))
+                .put("/api/v1/organization/settings").then().statusCode(200);
+        String alliance = therapist.createAlliance();
+        post(alliance, session("2026-10-02").ruptures(rupture("WITHDRAWAL", 3, List.of())));
+        therapist.request().header("If-Match", "\"0\"").body(Map.of("status", "CLOSED_UNPLANNED", "endedOn", "2026-10-31"))
+                .patch("/api/v1/alliances/{id}", alliance).then().statusCode(200);
+        // Oct 31 ends at 23:00 UTC in Berlin; the alliance closed that day, so as of the range's end it had closed.
+        report(alliance, "2026-10-01", "2026-10-31")
+                .body("summary.unresolvedAtClose", equalTo(1)).body("summary.openRuptures", equalTo(0))
+                .body("ruptures.status", contains("UNRESOLVED_AT_CLOSE"));
+        report(alliance, "2026-10-01", "2026-10-30")
+                .body("summary.unresolvedAtClose", equalTo(0)).body("ruptures.status", contains("OPEN"));
+    }
+
     /**
      * The seed's story, every figure of its report checked: the therapist forgot the Sunday session
      * (the client told of the rupture, the therapist owned all of it) and repaired it at the next

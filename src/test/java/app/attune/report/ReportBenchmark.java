@@ -363,7 +363,8 @@ public final class ReportBenchmark {
                 Map.entry("to", to), Map.entry("window", 3), Map.entry("srsCutoff", new BigDecimal("36")),
                 Map.entry("srsItemFloor", new BigDecimal("9")), Map.entry("orsCutoff", new BigDecimal("25")),
                 Map.entry("orsChange", new BigDecimal("5")), Map.entry("now", OffsetDateTime.now(ZoneOffset.UTC)),
-                Map.entry("srsDrop", new BigDecimal("1.0")), Map.entry("exploratory", exploratoryStrategies()));
+                Map.entry("srsDrop", new BigDecimal("1.0")), Map.entry("exploratory", exploratoryStrategies()),
+                Map.entry("lastDay", java.time.LocalDate.of(9999, 12, 30)));
         int runs = 30;
         double[] execution = new double[runs];
         double[] planning = new double[runs];
