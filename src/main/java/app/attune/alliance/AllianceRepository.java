@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public class AllianceRepository {
     }
 
     /** Whether any measure of the alliance names one of these participants. */
-    public boolean anyMeasured(UUID allianceId, java.util.Collection<String> participants) {
+    public boolean anyMeasured(UUID allianceId, Collection<String> participants) {
         return !participants.isEmpty() && !Alliance.getEntityManager().createNativeQuery(
                 "select 1 from measure where alliance_id = ?1 and participant = any(cast(?2 as text[])) limit 1")
                 .setParameter(1, allianceId).setParameter(2, participants.toArray(String[]::new))

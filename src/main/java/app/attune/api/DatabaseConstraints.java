@@ -8,7 +8,7 @@ import java.util.Map;
  */
 final class DatabaseConstraints {
 
-    private static final Map<String, FieldError> UNIQUE = Map.of(
+    private static final Map<String, FieldError> BY_NAME = Map.of(
             "organization_org_key_key", new FieldError("key", "is already used by another organization"),
             "client_external_id_unique", new FieldError("externalId", "is already used by another client of this organization"),
             "alliance_external_id_unique", new FieldError("externalId", "is already used by another alliance of this organization"),
@@ -22,10 +22,10 @@ final class DatabaseConstraints {
 
     static Problem problemFor(String constraintName) {
         String name = constraintName == null ? "" : constraintName.toLowerCase();
-        FieldError unique = UNIQUE.get(name);
-        if (unique != null) {
+        FieldError known = BY_NAME.get(name);
+        if (known != null) {
             return new Problem(ProblemType.CONFLICT.uri(), ProblemType.CONFLICT.title, 409,
-                    unique.field() + " " + unique.message(), java.util.List.of(unique));
+                    known.field() + " " + known.message(), java.util.List.of(known));
         }
         return ProblemType.CONFLICT.problem("The request conflicts with the current state of the journal; read it again and retry");
     }

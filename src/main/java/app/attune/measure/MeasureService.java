@@ -2,7 +2,6 @@ package app.attune.measure;
 
 import app.attune.alliance.Alliance;
 import app.attune.alliance.AllianceFormat;
-import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
 import app.attune.api.InputErrors;
 import app.attune.audit.AuditAction;
@@ -34,13 +33,11 @@ import java.util.UUID;
 public class MeasureService {
 
     private final SessionAccess sessions;
-    private final AllianceService alliances;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
 
-    MeasureService(SessionAccess sessions, AllianceService alliances, AuditTrail audit, ChangeFeed changeFeed) {
+    MeasureService(SessionAccess sessions, AuditTrail audit, ChangeFeed changeFeed) {
         this.sessions = sessions;
-        this.alliances = alliances;
         this.audit = audit;
         this.changeFeed = changeFeed;
     }
@@ -51,7 +48,8 @@ public class MeasureService {
         SessionAccess.requireDraft(session);
         session.attendance.requireTookPlace("measures");
         InputErrors errors = new InputErrors();
-        check(List.of(request), "", alliances.visible(session.allianceId), errors);
+        // lockForChange has just read and locked the alliance: this is the persistence context's copy, no query.
+        check(List.of(request), "", Alliance.findById(session.allianceId), errors);
         errors.throwIfAny();
         if (Measure.count("sessionId = ?1 and instrument = ?2 and respondent = ?3 and timing = ?4 "
                 + "and coalesce(participant, '') = ?5", session.id, request.instrument(), request.respondentOrClient(),

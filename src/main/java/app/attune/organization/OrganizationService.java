@@ -38,7 +38,7 @@ public class OrganizationService {
 
     @Transactional
     public OrganizationView provision(NewOrganization request) {
-        if (Organization.count("key", request.key()) > 0) {
+        if (serves(request.key())) {
             throw ApiProblem.conflict("An organization with that key is already served");
         }
         Organization organization = new Organization();

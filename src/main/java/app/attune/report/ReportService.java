@@ -69,7 +69,6 @@ public class ReportService {
     static final int NO_SHOW_LIMIT = 2;
 
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, BigDecimal>> BY_PARTICIPANT = new TypeReference<>() {
     };
 
@@ -80,12 +79,14 @@ public class ReportService {
     private final AllianceRepository alliances;
 
     private final AuditTrail audit;
+    private final ObjectMapper mapper;
     private final int maxRangeDays;
 
     ReportService(CurrentCaller caller, SettingsService settings, ReportQueries queries, EntityManager em,
-            AllianceRepository alliances, AuditTrail audit,
+            AllianceRepository alliances, AuditTrail audit, ObjectMapper mapper,
             @ConfigProperty(name = "attune.report.max-range-days") int maxRangeDays) {
         this.audit = audit;
+        this.mapper = mapper;
         this.alliances = alliances;
         this.maxRangeDays = maxRangeDays;
         this.caller = caller;
@@ -107,7 +108,7 @@ public class ReportService {
         Thresholds thresholds = thresholds();
         Range range = range(from, to, thresholds.timeZone());
         queries.planForTheseAlliances();
-        List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(ReportService::line).toList();
+        List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(this::line).toList();
         List<RuptureLine> ruptures = queries.ruptures(alliance.id, range).stream()
                 .map(ReportService::ruptureLine).toList();
         Summary summary = summaries(List.of(alliance), range, thresholds).get(alliance.id);
@@ -225,7 +226,7 @@ public class ReportService {
                 new AtRisk(!closed && !reasons.isEmpty(), reasons));
     }
 
-    private static SessionLine line(Object[] row) {
+    private SessionLine line(Object[] row) {
         Map<String, BigDecimal> subscales = null;
         if (row[11] != null) {
             subscales = new LinkedHashMap<>();
@@ -291,12 +292,12 @@ public class ReportService {
     }
 
     /** A participant-to-total JSON object as a map in label order; empty when none was named. */
-    private static Map<String, BigDecimal> byParticipant(Object json) {
+    private Map<String, BigDecimal> byParticipant(Object json) {
         if (json == null) {
             return Map.of();
         }
         try {
-            return new TreeMap<>(JSON.readValue(json.toString(), BY_PARTICIPANT));
+            return new TreeMap<>(mapper.readValue(json.toString(), BY_PARTICIPANT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a report statement returned malformed JSON", e);
         }

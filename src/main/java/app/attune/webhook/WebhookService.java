@@ -55,10 +55,7 @@ public class WebhookService {
         // counted under a lock of the organization's registrations so that two at once cannot pass it.
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7))")
                 .setParameter(1, "webhooks:" + me.organizationId()).getSingleResult();
-        long registered = ((Number) em.createNativeQuery(
-                "select count(*) from webhook where organization_id = ?1 and deleted_at is null")
-                .setParameter(1, me.organizationId()).getSingleResult()).longValue();
-        if (registered >= maxPerOrganization) {
+        if (Webhook.count("organizationId = ?1 and deletedAt is null", me.organizationId()) >= maxPerOrganization) {
             throw ApiProblem.conflict("The organization already has " + maxPerOrganization
                     + " webhooks, the most this service keeps for one; delete one first");
         }

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -364,7 +365,7 @@ public final class ReportBenchmark {
                 Map.entry("srsItemFloor", new BigDecimal("9")), Map.entry("orsCutoff", new BigDecimal("25")),
                 Map.entry("orsChange", new BigDecimal("5")), Map.entry("now", OffsetDateTime.now(ZoneOffset.UTC)),
                 Map.entry("srsDrop", new BigDecimal("1.0")), Map.entry("exploratory", exploratoryStrategies()),
-                Map.entry("lastDay", java.time.LocalDate.of(9999, 12, 30)));
+                Map.entry("lastDay", LocalDate.of(9999, 12, 30)));
         int runs = 30;
         double[] execution = new double[runs];
         double[] planning = new double[runs];
