@@ -16,9 +16,11 @@ import app.attune.identity.Roles;
 import app.attune.practitioner.Practitioner;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
+import app.attune.idempotency.ReplayedResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -52,6 +54,12 @@ public class AllianceService {
         this.clients = clients;
         this.mergePatch = mergePatch;
         this.closureChanged = closureChanged;
+    }
+
+    /** A replayed answer that shows a alliance is a read of that alliance. */
+    @Produces
+    static ReplayedResource replayed(AllianceService alliances) {
+        return new ReplayedResource("alliances", alliances::get);
     }
 
     @Transactional

@@ -10,8 +10,10 @@ import app.attune.change.ChangeAction;
 import app.attune.change.ChangeFeed;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
+import app.attune.idempotency.ReplayedResource;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -31,6 +33,12 @@ public class ClientService {
         this.caller = caller;
         this.clients = clients;
         this.audit = audit;
+    }
+
+    /** A replayed answer that shows a client is a read of that client. */
+    @Produces
+    static ReplayedResource replayed(ClientService clients) {
+        return new ReplayedResource("clients", clients::get);
     }
 
     @Transactional

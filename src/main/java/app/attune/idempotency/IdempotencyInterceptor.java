@@ -9,22 +9,30 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Safe retries (IETF httpapi Idempotency-Key draft). A POST with a key runs in one transaction
  * with the record of its answer: the same key and request replay that answer and store nothing
  * twice; the same key with another request is 422; a retry while the first is still running is
- * 409. Keys belong to the caller and are kept for attune.idempotency.retention. A request that
- * fails stores no key, so it can be retried as it was. Integrations must send a key.
+ * 409. A replay is a read: it checks that the caller may still see what it shows and is audited.
+ * Keys belong to the caller and are kept for attune.idempotency.retention. A request that fails
+ * stores no key, so it can be retried as it was. Integrations must send a key.
  */
 @Idempotent
 @Interceptor
@@ -33,13 +41,18 @@ public class IdempotencyInterceptor {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern RESOURCE = Pattern.compile("/api/v1/([a-z-]+)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(/.*)?");
+    private static final Logger LOG = Logger.getLogger(IdempotencyInterceptor.class);
 
     private final CurrentCaller caller;
     private final CurrentVertxRequest request;
     private final IdempotencyKeys keys;
     private final ObjectMapper mapper;
+    private final Map<String, ReplayedResource> collections;
 
-    IdempotencyInterceptor(CurrentCaller caller, CurrentVertxRequest request, IdempotencyKeys keys, ObjectMapper mapper) {
+    IdempotencyInterceptor(CurrentCaller caller, CurrentVertxRequest request, IdempotencyKeys keys, ObjectMapper mapper,
+            Instance<ReplayedResource> collections) {
+        this.collections = collections.stream().collect(Collectors.toMap(ReplayedResource::collection, c -> c));
         this.caller = caller;
         this.request = request;
         this.keys = keys;
@@ -76,6 +89,7 @@ public class IdempotencyInterceptor {
                     if (!earlier.requestHash().equals(fingerprint)) {
                         throw ApiProblem.keyReused();
                     }
+                    readAgain(earlier.location() != null ? URI.create(earlier.location()).getPath() : http.path());
                     return earlier.replay();
                 }
                 Response answer = asResponse(invocation.proceed());
@@ -86,6 +100,21 @@ public class IdempotencyInterceptor {
             // call() wraps what the invocation throws as checked; hand the original on to the mappers.
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /**
+     * A replay shows what the first answer showed: the caller must still be allowed to read it
+     * (the resource its Location names, or the one its path names), and the read is audited.
+     * A collection no feature answers for is refused rather than replayed unchecked.
+     */
+    private void readAgain(String path) {
+        Matcher resource = RESOURCE.matcher(path);
+        ReplayedResource collection = resource.matches() ? collections.get(resource.group(1)) : null;
+        if (collection == null) {
+            LOG.warnf("An idempotent replay names a collection no feature checks; refused");
+            throw ApiProblem.notFound("resource");
+        }
+        collection.readAgain().accept(UUID.fromString(resource.group(2)));
     }
 
     private static Response asResponse(Object result) {

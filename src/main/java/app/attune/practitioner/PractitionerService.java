@@ -12,9 +12,11 @@ import app.attune.audit.AuditedType;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.identity.Roles;
+import app.attune.idempotency.ReplayedResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,6 +40,12 @@ public class PractitionerService {
         this.caller = caller;
         this.mergePatch = mergePatch;
         this.audit = audit;
+    }
+
+    /** A replayed answer that shows a practitioner is a read of that practitioner. */
+    @Produces
+    static ReplayedResource replayed(PractitionerService practitioners) {
+        return new ReplayedResource("practitioners", practitioners::get);
     }
 
     @Transactional

@@ -19,8 +19,10 @@ import app.attune.api.PageRequest;
 import app.attune.identity.CurrentCaller;
 import app.attune.session.SessionAccess;
 import app.attune.session.TherapySession;
+import app.attune.idempotency.ReplayedResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -66,6 +68,12 @@ public class RuptureService {
         this.alliances = alliances;
         this.mergePatch = mergePatch;
         this.em = em;
+    }
+
+    /** A replayed answer that shows a rupture is a read of that rupture. */
+    @Produces
+    static ReplayedResource replayed(RuptureService ruptures) {
+        return new ReplayedResource("ruptures", ruptures::get);
     }
 
     @Transactional

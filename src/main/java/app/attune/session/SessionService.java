@@ -26,9 +26,11 @@ import app.attune.rupture.Repair;
 import app.attune.rupture.RepairView;
 import app.attune.rupture.RuptureService;
 import app.attune.rupture.RuptureView;
+import app.attune.idempotency.ReplayedResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -89,6 +91,12 @@ public class SessionService {
         if (repairsIn > 0) {
             attendance.requireTookPlace("repairs made in it");
         }
+    }
+
+    /** A replayed answer that shows a session is a read of that session. */
+    @Produces
+    static ReplayedResource replayed(SessionService sessions) {
+        return new ReplayedResource("sessions", sessions::get);
     }
 
     @Transactional

@@ -8,8 +8,10 @@ import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
+import app.attune.idempotency.ReplayedResource;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -42,6 +44,12 @@ public class WebhookService {
         this.caller = caller;
         this.receivers = receivers;
         this.em = em;
+    }
+
+    /** A replayed answer that shows a webhook is a read of that webhook. */
+    @Produces
+    static ReplayedResource replayed(WebhookService webhooks) {
+        return new ReplayedResource("webhooks", webhooks::readAgain);
     }
 
     @Transactional
@@ -79,6 +87,12 @@ public class WebhookService {
         var query = Webhook.<Webhook>find("organizationId = ?1 and deletedAt is null", Sort.by("createdAt").and("id"),
                 caller.get().organizationId()).page(page.page(), page.size());
         return Page.of(query.list().stream().map(w -> WebhookView.of(w, false)).toList(), page, query.count());
+    }
+
+    /** Reads a live webhook of the organization, as a replay of its registration does. */
+    @Transactional
+    public void readAgain(UUID id) {
+        audit.done(AuditAction.READ, AuditedType.WEBHOOK, live(id).id, null);
     }
 
     /** Stops the webhook; deliveries still waiting are given up, the history stays readable. */

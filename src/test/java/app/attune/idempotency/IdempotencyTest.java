@@ -1,15 +1,20 @@
 package app.attune.idempotency;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import app.attune.support.Blocking;
 import app.attune.support.Journal;
 import app.attune.support.Practitioner;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Safe retries: one stored row per key, the same answer again, and refusals for misuse. */
@@ -144,5 +150,42 @@ class IdempotencyTest {
                 "externalId", episode)).post("/api/v1/alliances").then().statusCode(201).extract().path("id");
         therapist.request().queryParam("externalId", episode).get("/api/v1/alliances").then()
                 .body("items.id", org.hamcrest.Matchers.contains(found));
+    }
+
+    @Test
+    void aReplayIsAnAuditedReadAndIsRefusedOnceTheCallerMayNoLongerSeeWhatItShows() {
+        Practitioner admin = therapist.firstAdmin();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> hook = Map.of("url", "http://127.0.0.1:9/replayed", "eventTypes", List.of("session.signed"));
+        String webhook = admin.request().header("Idempotency-Key", key).body(hook).post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("id");
+        admin.request().header("Idempotency-Key", key).body(hook).post("/api/v1/webhooks").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(webhook));
+        // The replay was a read of the webhook, in the trail beside its creation.
+        admin.request().queryParam("action", "READ").get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.findAll { it.resourceType == 'WEBHOOK' }.resourceId", contains(webhook));
+
+        // Deleted, it answers 404 as a read would: its signing secret is not shown again.
+        admin.request().delete("/api/v1/webhooks/{id}", webhook).then().statusCode(204);
+        Response gone = admin.request().header("Idempotency-Key", key).body(hook).post("/api/v1/webhooks");
+        gone.then().statusCode(404).contentType("application/problem+json").header("Idempotent-Replayed", (String) null);
+        assertFalse(gone.asString().contains("whsec_"));
+
+        // An integration that recorded a colleague's session, then lost its integration role, sees it no more.
+        String alliance = therapist.createAlliance();
+        Practitioner ehr = therapist.colleague("therapist", "integration");
+        String sessionKey = UUID.randomUUID().toString();
+        var session = Journal.session("2026-09-03");
+        // Its own key, not the fresh one request() gives an integration.
+        Supplier<RequestSpecification> withKey = () -> given().header("Authorization", "Bearer " + ehr.token())
+                .contentType(ContentType.JSON).header("Idempotency-Key", sessionKey).body(session);
+        withKey.get().post("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(201);
+        String ehrId = ehr.id();
+        admin.request().header("If-Match", admin.etag("/api/v1/practitioners/{id}", ehrId))
+                .body(Map.of("roles", List.of("therapist"))).patch("/api/v1/practitioners/{id}", ehrId)
+                .then().statusCode(200);
+        withKey.get().post("/api/v1/alliances/{id}/sessions", alliance).then().statusCode(404)
+                .contentType("application/problem+json");
+        therapist.request().get("/api/v1/alliances/{id}/sessions", alliance).then().body("totalItems", equalTo(1));
     }
 }

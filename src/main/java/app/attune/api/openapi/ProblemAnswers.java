@@ -37,6 +37,8 @@ final class ProblemAnswers {
         problems.put("403", "The caller's role may not take this action");
         if (path.contains("{")) {
             problems.put("404", "No such resource, or one the caller may not see");
+        } else if (method == PathItem.HttpMethod.POST) {
+            problems.put("404", "A replay (same Idempotency-Key) of an answer showing a resource the caller may no longer see");
         }
         problems.put("406", "None of the media types in Accept can be produced");
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
