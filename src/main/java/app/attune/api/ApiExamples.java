@@ -148,15 +148,27 @@ public final class ApiExamples {
              "resourceType": "SESSION", "resourceId": "9d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
              "allianceId": "3b9c2d1e-7f6a-4b5c-9d8e-1f2a3b4c5d6e", "outcome": "SUCCESS",
              "requestId": "4f6e2a1b-8c9d-4e0f-a1b2-c3d4e5f60718", "clientAddress": "10.0.4.17",
-             "hash": "5d41402abc4b2a76b9719d911017c592a2b3c4d5e6f708192a3b4c5d6e7f8091"}""";
+             "hash": "5d41402abc4b2a76b9719d911017c592a2b3c4d5e6f708192a3b4c5d6e7f8091", "keyId": "audit-2026"}""";
     public static final String AUDIT_PAGE = "{\"items\": [" + AUDIT_EVENT
             + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
     public static final String AUDIT_VERIFIED = """
-            {"intact": true, "eventsChecked": 1042, "firstFailure": null}""";
+            {"intact": true, "eventsChecked": 1042, "firstFailure": null, "checkpointSeq": null}""";
     public static final String AUDIT_BROKEN = """
-            {"intact": false, "eventsChecked": 311,
+            {"intact": false, "eventsChecked": 310,
              "firstFailure": {"seq": 311, "eventId": "e7b2c4d6-1a3f-4b5c-8d9e-0f1a2b3c4d5e",
-                              "reason": "the event's hash does not match its fields"}}""";
+                              "reason": "the event's fields do not match its hash"}, "checkpointSeq": null}""";
+    public static final String AUDIT_CHECKPOINT = """
+            {"organizationId": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f", "seq": 1042,
+             "hash": "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a0c2e4b6d8f0a2c4e6b8d0f",
+             "issuedAt": "2026-10-02T16:00:00.125Z", "keyId": "audit-2026",
+             "signature": "3e5a7c9b1d3f5e7a9c0b2d4f6e8a0c2e4b6d8f0a2c4e6b8d0f9f2c4e6a8b0d1f"}""";
+    public static final String AUDIT_VERIFIED_AGAINST_CHECKPOINT = """
+            {"intact": true, "eventsChecked": 1187, "firstFailure": null, "checkpointSeq": 1042}""";
+    public static final String AUDIT_REWRITTEN = """
+            {"intact": false, "eventsChecked": 1041,
+             "firstFailure": {"seq": 1042, "eventId": "e7b2c4d6-1a3f-4b5c-8d9e-0f1a2b3c4d5e",
+                              "reason": "the history up to the kept checkpoint was rewritten: this event no longer carries its hash"},
+             "checkpointSeq": 1042}""";
 
     public static final String NEW_WEBHOOK = """
             {"url": "https://ehr.example.org/hooks/attune", "eventTypes": ["session.signed", "rupture.updated"]}""";

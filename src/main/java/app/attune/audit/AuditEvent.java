@@ -66,6 +66,10 @@ public class AuditEvent extends PanacheEntityBase {
 
     public String hash;
 
+    /** The audit key the hash is keyed with; null for an event hashed before keys existed. */
+    @Column(name = "key_id")
+    public String keyId;
+
     /** The event's place in its organization's chain. */
     public static class Key implements Serializable {
 

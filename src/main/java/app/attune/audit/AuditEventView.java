@@ -20,10 +20,13 @@ public record AuditEventView(
         String requestId,
         @Schema(nullable = true, description = "The address the request came from, when known.", example = "10.0.4.17")
         String clientAddress,
-        @Schema(description = "SHA-256 over the event's fields and the previous event's hash.") String hash) {
+        @Schema(description = "HMAC-SHA-256, under the audit key keyId names, over the event's fields and the previous "
+                + "event's hash (plain SHA-256 for an event written before audit keys).") String hash,
+        @Schema(nullable = true, description = "The audit key the hash is keyed with; null for an event written before "
+                + "audit keys.", example = "audit-2026") String keyId) {
 
     static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id, e.seq, e.occurredAt, e.actorId, e.actorRoles, e.action, e.resourceType,
-                e.resourceId, e.allianceId, e.outcome, e.requestId, e.clientAddress, e.hash);
+                e.resourceId, e.allianceId, e.outcome, e.requestId, e.clientAddress, e.hash, e.keyId);
     }
 }

@@ -6,7 +6,11 @@ import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
 import app.attune.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -19,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -78,6 +83,38 @@ public class AuditResource {
                 @ExampleObject(name = "intact", value = ApiExamples.AUDIT_VERIFIED),
                 @ExampleObject(name = "altered", value = ApiExamples.AUDIT_BROKEN)}))
     public AuditVerification verify() {
-        return audit.verify();
+        return audit.verify(null);
+    }
+
+    @POST
+    @Path("/audit-events/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "verifyAuditChainAgainstCheckpoint",
+            summary = "Check the hash chain and that the history up to a kept checkpoint is unchanged (admin)",
+            description = "Checks the whole chain as GET does and, given a checkpoint this service signed earlier for the "
+                    + "organization, that the event it names still carries its hash and that no event it covers is missing: a "
+                    + "history rewritten below the checkpoint, or cut back to an earlier state, is found even when every hash "
+                    + "in it was recomputed. A checkpoint that is not signed by this service, or is another organization's, "
+                    + "is 400.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "checkpoint", value = ApiExamples.AUDIT_CHECKPOINT)))
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(schema = @Schema(implementation = AuditVerification.class), examples = {
+                @ExampleObject(name = "intact", value = ApiExamples.AUDIT_VERIFIED_AGAINST_CHECKPOINT),
+                @ExampleObject(name = "rewritten", value = ApiExamples.AUDIT_REWRITTEN)}))
+    public AuditVerification verifyAgainst(@Valid @NotNull AuditCheckpoint checkpoint) {
+        return audit.verify(checkpoint);
+    }
+
+    @GET
+    @Path("/audit-events/checkpoint")
+    @Operation(operationId = "getAuditCheckpoint", summary = "The audit trail's head, signed, to keep outside Attune (admin)",
+            description = "Returns the newest event's seq and hash with the time, signed with the service's active audit key. "
+                    + "Keep it outside Attune; given back to POST /audit-events/verify later, it shows whether the history up "
+                    + "to it was rewritten or cut back since.")
+    @APIResponse(responseCode = "200", description = "The signed head",
+            content = @Content(schema = @Schema(implementation = AuditCheckpoint.class),
+                    examples = @ExampleObject(name = "checkpoint", value = ApiExamples.AUDIT_CHECKPOINT)))
+    public AuditCheckpoint checkpoint() {
+        return audit.checkpoint();
     }
 }

@@ -1,5 +1,6 @@
 package app.attune.audit;
 
+import app.attune.api.ApiProblem;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.identity.CurrentCaller;
@@ -7,10 +8,15 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Reading and verifying the caller's organization's audit trail (admins). */
@@ -22,8 +28,10 @@ public class AuditService {
     private final CurrentCaller caller;
     private final EntityManager em;
     private final AuditTrail audit;
+    private final AuditKeys keys;
 
-    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit) {
+    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit, AuditKeys keys) {
+        this.keys = keys;
         this.caller = caller;
         this.em = em;
         this.audit = audit;
@@ -50,37 +58,76 @@ public class AuditService {
 
     /**
      * Walks the whole chain from its first event: each must follow the one before it, carry the
-     * previous hash and hash to what it holds; the chain's head must name the last one.
+     * previous hash and hash, under the key it names, to what it holds; the chain's head must name
+     * the last one. Given a kept checkpoint, the event it names must still carry its hash.
      */
     @Transactional
-    public AuditVerification verify() {
-        AuditVerification verification = walk(caller.get().organizationId());
+    public AuditVerification verify(AuditCheckpoint kept) {
+        UUID org = caller.get().organizationId();
+        if (kept != null) {
+            requireSigned(kept, org);
+        }
+        AuditVerification verification = walk(org, kept);
         audit.done(AuditAction.READ, AuditedType.AUDIT_TRAIL, null, null);
         return verification;
     }
 
-    private AuditVerification walk(UUID org) {
-        // The head first: events committed while the walk runs lie beyond it and are left for the next check.
-        Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_chain where organization_id = ?1")
+    /** The trail's head as it is now, signed with the active audit key, for the caller to keep. */
+    @Transactional
+    public AuditCheckpoint checkpoint() {
+        UUID org = caller.get().organizationId();
+        Object[] head = head(org);
+        AuditKeys.Key key = keys.active();
+        AuditCheckpoint unsigned = new AuditCheckpoint(org, ((Number) head[0]).longValue(), head[1].toString(),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), key.id(), null);
+        AuditCheckpoint signed = new AuditCheckpoint(unsigned.organizationId(), unsigned.seq(), unsigned.hash(),
+                unsigned.issuedAt(), key.id(), AuditHash.signature(unsigned, key));
+        // Written after the head was read: the checkpoint names the event before its own reading.
+        audit.done(AuditAction.READ, AuditedType.AUDIT_TRAIL, null, null);
+        return signed;
+    }
+
+    /** A checkpoint this service signed for this organization, or 400: anything else proves nothing. */
+    private void requireSigned(AuditCheckpoint kept, UUID org) {
+        AuditKeys.Key key = keys.named(kept.keyId()).orElseThrow(() -> ApiProblem.invalid("keyId",
+                "names no audit key this service holds"));
+        byte[] expected = AuditHash.signature(kept, key).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, kept.signature().getBytes(StandardCharsets.US_ASCII))) {
+            throw ApiProblem.invalid("signature", "does not match: the checkpoint was not issued by this service, or was altered");
+        }
+        if (!kept.organizationId().equals(org)) {
+            throw ApiProblem.invalid("organizationId", "is another organization's checkpoint");
+        }
+    }
+
+    private Object[] head(UUID org) {
+        return (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_chain where organization_id = ?1")
                 .setParameter(1, org).getSingleResult();
+    }
+
+    private AuditVerification walk(UUID org, AuditCheckpoint kept) {
+        // The head first: events committed while the walk runs lie beyond it and are left for the next check.
+        Object[] head = head(org);
         long lastSeq = ((Number) head[0]).longValue();
         long expectedSeq = 1;
         String previousHash = AuditHash.GENESIS;
+        boolean keyedSeen = false;
+        Long checkpointSeq = kept == null ? null : kept.seq();
+        if (kept != null && kept.seq() == 0 && !kept.hash().equals(AuditHash.GENESIS)) {
+            return broken(0, 0, null, "the kept checkpoint names no event but a hash other than the chain's start", checkpointSeq);
+        }
         while (true) {
             List<AuditEvent> batch = AuditEvent.<AuditEvent>find("organizationId = ?1 and seq >= ?2 and seq <= ?3",
                     Sort.by("seq"), org, expectedSeq, lastSeq).page(0, VERIFY_BATCH).list();
             for (AuditEvent event : batch) {
-                String reason = null;
-                if (event.seq != expectedSeq) {
-                    reason = "events before this one are missing (expected seq " + expectedSeq + ")";
-                } else if (!event.prevHash.equals(previousHash)) {
-                    reason = "the event does not carry the previous event's hash";
-                } else if (!AuditHash.of(event).equals(event.hash)) {
-                    reason = "the event's fields do not match its hash";
+                String reason = problemWith(event, expectedSeq, previousHash, keyedSeen);
+                if (reason == null && kept != null && event.seq == kept.seq() && !event.hash.equals(kept.hash())) {
+                    reason = "the history up to the kept checkpoint was rewritten: this event no longer carries its hash";
                 }
                 if (reason != null) {
-                    return broken(expectedSeq - 1, event.seq, event.id, reason);
+                    return broken(expectedSeq - 1, event.seq, event.id, reason, checkpointSeq);
                 }
+                keyedSeen |= event.keyId != null;
                 previousHash = event.hash;
                 expectedSeq++;
             }
@@ -91,13 +138,40 @@ public class AuditService {
         }
         if (lastSeq != expectedSeq - 1 || !head[1].toString().equals(previousHash)) {
             return broken(expectedSeq - 1, expectedSeq, null, "the newest events are missing (the chain's head names seq "
-                    + lastSeq + ")");
+                    + lastSeq + ")", checkpointSeq);
         }
-        return new AuditVerification(true, expectedSeq - 1, null);
+        if (kept != null && kept.seq() > lastSeq) {
+            return broken(lastSeq, lastSeq + 1, null, "events the kept checkpoint covers are missing (it names seq "
+                    + kept.seq() + ", the trail ends at " + lastSeq + ")", checkpointSeq);
+        }
+        return new AuditVerification(true, expectedSeq - 1, null, checkpointSeq);
     }
 
-    private static AuditVerification broken(long checked, long seq, UUID eventId, String reason) {
-        return new AuditVerification(false, checked, new AuditVerification.Failure(seq, eventId, reason));
+    /** Why one event breaks the chain, or null when it holds. */
+    private String problemWith(AuditEvent event, long expectedSeq, String previousHash, boolean keyedSeen) {
+        if (event.seq != expectedSeq) {
+            return "events before this one are missing (expected seq " + expectedSeq + ")";
+        }
+        if (!event.prevHash.equals(previousHash)) {
+            return "the event does not carry the previous event's hash";
+        }
+        if (event.keyId == null) {
+            if (!keys.unkeyedAllowed() || keyedSeen) {
+                // Anyone who can write the table can compute a plain SHA-256: such an event proves nothing.
+                return "the event's hash is not keyed, which this trail does not accept"
+                        + (keyedSeen ? " after keyed events" : "");
+            }
+            return AuditHash.unkeyed(event).equals(event.hash) ? null : "the event's fields do not match its hash";
+        }
+        Optional<AuditKeys.Key> key = keys.named(event.keyId);
+        if (key.isEmpty()) {
+            return "the event is keyed with a key this service does not hold";
+        }
+        return AuditHash.keyed(event, key.get()).equals(event.hash) ? null : "the event's fields do not match its hash";
+    }
+
+    private static AuditVerification broken(long checked, long seq, UUID eventId, String reason, Long checkpointSeq) {
+        return new AuditVerification(false, checked, new AuditVerification.Failure(seq, eventId, reason), checkpointSeq);
     }
 
     private static void filter(StringBuilder where, Map<String, Object> params, String clause, String name, Object value) {

@@ -29,8 +29,10 @@ public class AuditTrail {
     private final RequestTrace trace;
     private final EntityManager em;
     private final ChangeFeed changes;
+    private final AuditKeys keys;
 
-    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em, ChangeFeed changes) {
+    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em, ChangeFeed changes, AuditKeys keys) {
+        this.keys = keys;
         this.changes = changes;
         this.caller = caller;
         this.trace = trace;
@@ -132,16 +134,18 @@ public class AuditTrail {
         event.requestId = requestId;
         event.clientAddress = clientAddress;
         event.prevHash = head[1].toString();
-        event.hash = AuditHash.of(event);
+        event.keyId = keys.active().id();
+        event.hash = AuditHash.keyed(event, keys.active());
         // The event, the transaction's changes, their webhook deliveries and the new head: one statement while the row is locked.
         NativeStatement write = new NativeStatement().append("with event as (insert into audit_event (organization_id, seq, id, "
                 + "occurred_at, actor_id, actor_roles, action, resource_type, resource_id, alliance_id, outcome, request_id, "
-                + "client_address, prev_hash, hash) values (cast(? as uuid), ?, cast(? as uuid), cast(? as timestamptz), "
+                + "client_address, prev_hash, hash, key_id) values (cast(? as uuid), ?, cast(? as uuid), cast(? as timestamptz), "
                 + "cast(nullif(?, '') as uuid), ?, ?, ?, cast(nullif(?, '') as uuid), cast(nullif(?, '') as uuid), ?, ?, "
-                + "nullif(?, ''), ?, ?))", event.organizationId.toString(), event.seq, event.id.toString(),
+                + "nullif(?, ''), ?, ?, ?))", event.organizationId.toString(), event.seq, event.id.toString(),
                 event.occurredAt.toString(), NativeStatement.orEmpty(event.actorId), event.actorRoles, event.action.name(),
                 event.resourceType.name(), NativeStatement.orEmpty(event.resourceId), NativeStatement.orEmpty(event.allianceId),
-                event.outcome.name(), event.requestId, NativeStatement.orEmpty(event.clientAddress), event.prevHash, event.hash);
+                event.outcome.name(), event.requestId, NativeStatement.orEmpty(event.clientAddress), event.prevHash, event.hash,
+                event.keyId);
         // The same lock orders the transaction's changes in the feed.
         long lastChange = ((Number) head[2]).longValue();
         if (outcome == AuditOutcome.SUCCESS) {

@@ -56,6 +56,8 @@ final class PackagedService implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", DevToken.AUDIENCE);
+        env.put("ATTUNE_AUDIT_KEY_DIRECTORY", Path.of("src/test/resources/dev-audit-keys").toAbsolutePath().toString());
+        env.put("ATTUNE_AUDIT_ACTIVE_KEY", "dev-2026");
         env.putAll(settings);
         this.process = builder.start();
     }

@@ -128,6 +128,8 @@ public final class ReportBenchmark {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/dev-keys/public-key.pem").toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevToken.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", DevToken.AUDIENCE);
+        env.put("ATTUNE_AUDIT_KEY_DIRECTORY", Path.of("src/test/resources/dev-audit-keys").toAbsolutePath().toString());
+        env.put("ATTUNE_AUDIT_ACTIVE_KEY", "dev-2026");
         // The benchmark is one caller sending thousands of requests; the per-practitioner limit would pace it.
         env.put("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000");
         env.put("ATTUNE_LOCAL_DB", "false");
