@@ -16,35 +16,60 @@ final class ReceiverAddress {
     private ReceiverAddress() {
     }
 
-    /** Why the URL may not receive webhooks, or null when it may. */
+    /** A receiver URL as checked: the address it resolved to, to connect to and nowhere else, or why it may not receive. */
+    record Checked(URI uri, InetAddress address, String problem) {
+
+        static Checked refused(String problem) {
+            return new Checked(null, null, problem);
+        }
+
+        /** The port to connect to: the URL's, or its scheme's. */
+        int port() {
+            return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        }
+    }
+
+    /** Why the URL may not receive webhooks, or null when it may, resolving its host with the system's resolver. */
     static String problemWith(String url, PrivateReceivers allowed) {
+        return check(url, allowed, HostResolver.SYSTEM).problem();
+    }
+
+    /**
+     * Resolves the URL's host once and checks every address it resolves to; the first is the one to
+     * connect to, so that a name server cannot answer one address to the check and another to the
+     * connection (DNS rebinding).
+     */
+    static Checked check(String url, PrivateReceivers allowed, HostResolver resolver) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return "must be an absolute http or https URL";
+            return Checked.refused("must be an absolute http or https URL");
         }
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            return "must be an absolute http or https URL";
+            return Checked.refused("must be an absolute http or https URL");
         }
         if (uri.getUserInfo() != null) {
-            return "must not carry credentials";
+            return Checked.refused("must not carry credentials");
         }
         if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
-            return "has a port outside 1 to 65535";
+            return Checked.refused("has a port outside 1 to 65535");
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            return "names a host that does not resolve";
+            return Checked.refused("names a host that does not resolve");
+        }
+        if (addresses.length == 0) {
+            return Checked.refused("names a host that does not resolve");
         }
         for (InetAddress address : addresses) {
             if (isPrivate(address) && !allowed.allows(uri.getHost(), address)) {
-                return "is a private or local address, which the service's operator has not allowed";
+                return Checked.refused("is a private or local address, which the service's operator has not allowed");
             }
         }
-        return null;
+        return new Checked(uri, addresses[0], null);
     }
 
     private static boolean isPrivate(InetAddress address) {

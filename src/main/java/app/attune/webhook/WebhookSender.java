@@ -2,13 +2,17 @@ package app.attune.webhook;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
@@ -24,11 +28,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -36,40 +45,57 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the webhook outbox in the background. Each round takes the deliveries that are due, locked
- * so that other replicas skip them, and tries each once: signed as Standard Webhooks says, a
- * 2xx answer delivers it, anything else is retried after an exponentially growing wait until
- * attune.webhooks.max-attempts. The outbox is in the database, so a restart loses nothing.
+ * Sends the webhook outbox in the background, several attempts at once, fairly. A dispatcher
+ * leases the deliveries that are due to this sender (attune.webhooks.concurrency at most in
+ * flight here; across every replica at most attune.webhooks.per-organization of one organization
+ * and attune.webhooks.per-receiver of one receiver, taking every organization's oldest before any
+ * organization's next), and workers try each once: signed as Standard Webhooks says, a 2xx answer
+ * delivers it, anything else is retried after an exponentially growing wait until
+ * attune.webhooks.max-attempts. An attempt lasts at most attune.webhooks.timeout, so a receiver
+ * that never answers holds its own organization's slots for that long and nobody else's. The
+ * outbox is in the database, so a restart loses nothing.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
-    private static final int BATCH = 20;
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /** The host and port of a webhook's URL, in SQL: what "one receiver" means for the bounds. */
+    private static final String RECEIVER = "lower(substring(w.url from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#]+)'))";
 
     private final DataSource dataSource;
     private final ReceiverPolicy receivers;
+    private final Vertx vertx;
     private final Duration pollInterval;
     private final Duration backoffBase;
     private final int maxAttempts;
     private final Duration timeout;
-    private final HttpClient http;
-    private ScheduledExecutorService rounds;
+    private final int concurrency;
+    private final int perOrganization;
+    private final int perReceiver;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private HttpClient http;
+    private ScheduledExecutorService dispatcher;
+    private ExecutorService workers;
 
-    WebhookSender(DataSource dataSource, ReceiverPolicy receivers,
+    WebhookSender(DataSource dataSource, ReceiverPolicy receivers, Vertx vertx,
             @ConfigProperty(name = "attune.webhooks.poll-interval") Duration pollInterval,
             @ConfigProperty(name = "attune.webhooks.backoff-base") Duration backoffBase,
             @ConfigProperty(name = "attune.webhooks.max-attempts") int maxAttempts,
-            @ConfigProperty(name = "attune.webhooks.timeout") Duration timeout) {
+            @ConfigProperty(name = "attune.webhooks.timeout") Duration timeout,
+            @ConfigProperty(name = "attune.webhooks.concurrency") int concurrency,
+            @ConfigProperty(name = "attune.webhooks.per-organization") int perOrganization,
+            @ConfigProperty(name = "attune.webhooks.per-receiver") int perReceiver) {
         this.dataSource = dataSource;
         this.receivers = receivers;
+        this.vertx = vertx;
         this.pollInterval = pollInterval;
         this.backoffBase = backoffBase;
         this.maxAttempts = maxAttempts;
         this.timeout = timeout;
-        // Never follow a redirect: it could lead to an address the receiver check refused.
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        this.concurrency = concurrency;
+        this.perOrganization = perOrganization;
+        this.perReceiver = perReceiver;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -81,82 +107,159 @@ public class WebhookSender {
     }
 
     synchronized void start() {
-        if (rounds == null) {
-            rounds = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "webhook-sender");
-                thread.setDaemon(true);
-                return thread;
-            });
-            rounds.scheduleWithFixedDelay(this::sendDue, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Stops sending, waiting for a round in progress; what is still due stays in the outbox. */
-    synchronized void stop() {
-        if (rounds != null) {
-            rounds.shutdown();
-            try {
-                rounds.awaitTermination(timeout.toMillis() * BATCH, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            rounds = null;
-        }
-    }
-
-    private void sendDue() {
-        try {
-            while (!Thread.currentThread().isInterrupted() && sendRound() == BATCH) {
-                // a full batch: more may be due
-            }
-        } catch (RuntimeException e) {
-            // The database may be away; the next round tries again.
-            LOG.warn("A webhook round failed; the outbox is kept and retried");
+        if (dispatcher == null) {
+            // Never follow a redirect (it could lead to an address the receiver check refused); one
+            // connection per attempt, to the address that attempt checked.
+            http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setMaxPoolSize(concurrency)
+                    .setConnectTimeout((int) timeout.toMillis()).setVerifyHost(true));
+            workers = Executors.newFixedThreadPool(concurrency, named("webhook-attempt"));
+            dispatcher = Executors.newSingleThreadScheduledExecutor(named("webhook-dispatcher"));
+            dispatcher.scheduleWithFixedDelay(this::dispatch, pollInterval.toMillis(), pollInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * One round in one transaction, in plain JDBC: the sender runs beside the requests and keeps
-     * out of their Hibernate sessions and statistics.
+     * Stops leasing and waits for the attempts in flight (each ends within the timeout); a lease an
+     * attempt could not record expires and its delivery is due again.
      */
-    private int sendRound() {
+    synchronized void stop() {
+        if (dispatcher != null) {
+            dispatcher.shutdown();
+            workers.shutdown();
+            try {
+                dispatcher.awaitTermination(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+                workers.awaitTermination(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            http.close();
+            dispatcher = null;
+            workers = null;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Leases as many due deliveries as there are free workers and hands them out. */
+    private void dispatch() {
+        try {
+            int free = concurrency - inFlight.get();
+            if (free <= 0) {
+                return;
+            }
+            for (Due delivery : lease(free)) {
+                inFlight.incrementAndGet();
+                try {
+                    workers.execute(() -> attemptAndRecord(delivery));
+                } catch (RejectedExecutionException stopping) {
+                    inFlight.decrementAndGet(); // the lease expires and the delivery is due again
+                }
+            }
+        } catch (RuntimeException e) {
+            // The database may be away; the next round tries again.
+            LOG.warn("A webhook dispatch failed; the outbox is kept and retried");
+        }
+    }
+
+    private void attemptAndRecord(Due delivery) {
+        try {
+            // A webhook speaks for whoever registered it: once that practitioner may no longer register
+            // one (deactivated, or no admin or integration role), its deliveries stop.
+            record(delivery, delivery.registrantEntitled() ? attempt(delivery) : GIVEN_UP);
+        } catch (RuntimeException e) {
+            LOG.warn("A webhook attempt could not be recorded; its lease expires and it is retried");
+        } finally {
+            inFlight.decrementAndGet();
+            wakeDispatcher();
+        }
+    }
+
+    /** A finished attempt frees a worker: lease the next delivery now rather than at the next poll. */
+    private void wakeDispatcher() {
+        ScheduledExecutorService current = dispatcher;
+        if (current != null) {
+            try {
+                current.execute(this::dispatch);
+            } catch (RejectedExecutionException stopping) {
+                // stopping: nothing more is leased
+            }
+        }
+    }
+
+    /**
+     * One short transaction, serialized across replicas by an advisory lock so that two
+     * dispatchers never both fill the same organization's or receiver's last slot. Each
+     * organization's deliveries are ranked by age, and the free slots go first to every
+     * organization's oldest, then to every organization's second, and so on.
+     */
+    private List<Due> lease(int free) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended('webhook-lease', 7))")) {
+                    lock.executeQuery().close();
+                }
                 List<Due> due = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement("""
-                        select d.id, d.payload, d.attempts, w.url, w.secret,
-                               p.active and p.roles && array['admin', 'integration']::text[]
-                        from webhook_delivery d join webhook w on w.id = d.webhook_id
-                        join practitioner p on p.id = w.created_by
-                        join organization o on o.id = w.organization_id and not o.suspended
-                        where d.status = 'PENDING' and d.next_attempt_at <= now() and w.deleted_at is null
-                        order by d.next_attempt_at, d.position limit ? for update of d skip locked""")) {
-                    select.setInt(1, BATCH);
+                        with busy as (
+                            select w.organization_id, %1$s as receiver
+                            from webhook_delivery d join webhook w on w.id = d.webhook_id
+                            where d.status = 'PENDING' and d.sending_until > now()
+                        ), ranked as (
+                            select d.id, d.next_attempt_at, d.position, w.organization_id, %1$s as receiver,
+                                   row_number() over (partition by w.organization_id order by d.next_attempt_at, d.position) as org_rank,
+                                   row_number() over (partition by %1$s order by d.next_attempt_at, d.position) as receiver_rank
+                            from webhook_delivery d join webhook w on w.id = d.webhook_id
+                            join organization o on o.id = w.organization_id and not o.suspended
+                            where d.status = 'PENDING' and d.next_attempt_at <= now() and w.deleted_at is null
+                              and (d.sending_until is null or d.sending_until <= now())
+                        ), chosen as (
+                            select r.id from ranked r
+                            where r.org_rank + (select count(*) from busy b where b.organization_id = r.organization_id) <= ?
+                              and r.receiver_rank + (select count(*) from busy b where b.receiver = r.receiver) <= ?
+                            order by r.org_rank, r.next_attempt_at, r.position limit ?
+                        )
+                        update webhook_delivery d set sending_until = now() + make_interval(secs => ?), attempts = d.attempts + 1
+                        from chosen, webhook w, practitioner p
+                        where d.id = chosen.id and w.id = d.webhook_id and p.id = w.created_by
+                        returning d.id, d.payload, d.attempts, w.url, w.secret,
+                                  p.active and p.roles && array['admin', 'integration']::text[]""".formatted(RECEIVER))) {
+                    select.setInt(1, perOrganization);
+                    select.setInt(2, perReceiver);
+                    select.setInt(3, free);
+                    select.setDouble(4, lease().toMillis() / 1000.0);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            due.add(new Due(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3) + 1,
+                            due.add(new Due(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3),
                                     rows.getString(4), rows.getString(5), rows.getBoolean(6)));
                         }
                     }
                 }
-                for (Due delivery : due) {
-                    // A webhook speaks for whoever registered it: once that practitioner may no longer
-                    // register one (deactivated, or no admin or integration role), its deliveries stop.
-                    record(connection, delivery, delivery.registrantEntitled() ? attempt(delivery) : GIVEN_UP);
-                }
                 connection.commit();
-                return due.size();
+                return due;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("webhook round failed", e);
+            throw new IllegalStateException("webhook lease failed", e);
         }
     }
 
-    /** A delivery that is due, with what sending it needs. */
+    /** Long enough for any attempt (resolution and the bounded exchange) to end and be recorded. */
+    private Duration lease() {
+        return timeout.multipliedBy(2).plusSeconds(30);
+    }
+
+    /** A leased delivery, with what sending it needs; attempt is the number this lease took. */
     private record Due(UUID id, String payload, int attempt, String url, String secret, boolean registrantEntitled) {
     }
 
@@ -169,65 +272,94 @@ public class WebhookSender {
     private Outcome attempt(Due delivery) {
         long started = System.nanoTime();
         Integer status = null;
-        // Checked again at sending time: a host name may resolve elsewhere than when it was registered.
-        String error = ReceiverAddress.problemWith(delivery.url(), receivers.allowed());
+        // Checked again at sending time (a host name may resolve elsewhere than when it was registered),
+        // and the connection goes to the very address checked.
+        ReceiverAddress.Checked receiver = receivers.check(delivery.url());
+        String error = receiver.problem();
         if (error == null) {
-            long timestamp = Instant.now().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Attune-Webhooks/1")
-                    .header("webhook-id", delivery.id().toString())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", "v1," + signature(delivery.secret(), delivery.id().toString(), timestamp,
-                            delivery.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8)).build();
-            // The whole exchange is bounded, body included: a receiver that trickles its answer is cut off.
-            var exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+            CompletableFuture<Integer> exchange = http.request(options(receiver, delivery))
+                    .compose(request -> {
+                        sent.set(request);
+                        return request.send(Buffer.buffer(delivery.payload(), StandardCharsets.UTF_8.name()));
+                    })
+                    .compose(response -> response.handler(ignored -> { }).end().map(response.statusCode()))
+                    .toCompletionStage().toCompletableFuture();
             try {
-                status = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+                // The whole exchange is bounded, body included: a receiver that trickles its answer is cut off.
+                status = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                exchange.cancel(true);
                 error = "timed out";
             } catch (ExecutionException e) {
-                error = e.getCause() instanceof HttpTimeoutException ? "timed out" : "could not connect";
+                error = "could not connect";
             } catch (InterruptedException e) {
-                exchange.cancel(true);
                 Thread.currentThread().interrupt();
                 error = "interrupted";
-            } catch (RuntimeException e) {
-                error = "could not send";
+            } finally {
+                HttpClientRequest request = sent.get();
+                if (status == null && request != null) {
+                    request.reset();
+                }
             }
         }
         return new Outcome(status, error, (int) ((System.nanoTime() - started) / 1_000_000));
     }
 
-    private void record(Connection connection, Due delivery, Outcome outcome) throws SQLException {
+    private RequestOptions options(ReceiverAddress.Checked receiver, Due delivery) {
+        long timestamp = Instant.now().getEpochSecond();
+        String path = receiver.uri().getRawPath() == null || receiver.uri().getRawPath().isEmpty() ? "/" : receiver.uri().getRawPath();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                // Host header, TLS server name and certificate check from the URL; the connection to the checked address.
+                .setHost(receiver.uri().getHost()).setPort(receiver.port())
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(receiver.address(), receiver.port())))
+                .setSsl("https".equals(receiver.uri().getScheme()))
+                .setURI(receiver.uri().getRawQuery() == null ? path : path + "?" + receiver.uri().getRawQuery())
+                .setFollowRedirects(false).setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis());
+        options.putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Attune-Webhooks/1")
+                .putHeader("webhook-id", delivery.id().toString())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", "v1," + signature(delivery.secret(), delivery.id().toString(), timestamp,
+                        delivery.payload()));
+        return options;
+    }
+
+    /**
+     * Records the attempt and what follows from it, unless the lease was lost (taken again after
+     * it expired) or the delivery was given up meanwhile (its webhook deleted): then only the
+     * attempt is kept, as the history of what was sent.
+     */
+    private void record(Due delivery, Outcome outcome) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (PreparedStatement attempt = connection.prepareStatement("""
-                insert into webhook_attempt (delivery_id, attempt, attempted_at, response_status, error, duration_ms)
-                values (?, ?, ?, ?, ?, ?)""")) {
-            attempt.setObject(1, delivery.id());
-            attempt.setInt(2, delivery.attempt());
-            attempt.setObject(3, now);
-            attempt.setObject(4, outcome.status(), Types.INTEGER);
-            attempt.setString(5, outcome.error());
-            attempt.setInt(6, outcome.durationMs());
-            attempt.executeUpdate();
-        }
-        boolean delivered = outcome.status() != null && outcome.status() >= 200 && outcome.status() < 300;
-        String next = delivered ? "DELIVERED"
-                : delivery.attempt() >= maxAttempts || outcome == GIVEN_UP ? "FAILED" : "PENDING";
-        try (PreparedStatement update = connection.prepareStatement("""
-                update webhook_delivery set attempts = ?, status = ?, next_attempt_at = ?,
-                    delivered_at = case when ? then ? else delivered_at end
-                where id = ?""")) {
-            update.setInt(1, delivery.attempt());
-            update.setString(2, next);
-            update.setObject(3, now.plus(wait(delivery.attempt())));
-            update.setBoolean(4, delivered);
-            update.setObject(5, now);
-            update.setObject(6, delivery.id());
-            update.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement attempt = connection.prepareStatement("""
+                    insert into webhook_attempt (delivery_id, attempt, attempted_at, response_status, error, duration_ms)
+                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                attempt.setObject(1, delivery.id());
+                attempt.setInt(2, delivery.attempt());
+                attempt.setObject(3, now);
+                attempt.setObject(4, outcome.status(), Types.INTEGER);
+                attempt.setString(5, outcome.error());
+                attempt.setInt(6, outcome.durationMs());
+                attempt.executeUpdate();
+            }
+            boolean delivered = outcome.status() != null && outcome.status() >= 200 && outcome.status() < 300;
+            String next = delivered ? "DELIVERED"
+                    : delivery.attempt() >= maxAttempts || outcome == GIVEN_UP ? "FAILED" : "PENDING";
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update webhook_delivery set status = ?, next_attempt_at = ?, sending_until = null,
+                        delivered_at = case when ? then ? else delivered_at end
+                    where id = ? and attempts = ? and status = 'PENDING'""")) {
+                update.setString(1, next);
+                update.setObject(2, now.plus(wait(delivery.attempt())));
+                update.setBoolean(3, delivered);
+                update.setObject(4, now);
+                update.setObject(5, delivery.id());
+                update.setInt(6, delivery.attempt());
+                update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("webhook attempt not recorded", e);
         }
     }
 

@@ -55,7 +55,7 @@ public class WebhookService {
     @Transactional
     public WebhookView register(NewWebhook request) {
         Caller me = caller.get();
-        String problem = ReceiverAddress.problemWith(request.url(), receivers.allowed());
+        String problem = receivers.check(request.url()).problem();
         if (problem != null) {
             throw ApiProblem.invalid("url", problem);
         }

@@ -87,6 +87,8 @@ class RoleMatrixTest {
             Map.entry("PATCH /api/v1/practitioners/{id}", ADMIN),
             Map.entry("GET /api/v1/audit-events", ADMIN),
             Map.entry("GET /api/v1/audit-events/verify", ADMIN),
+            Map.entry("POST /api/v1/audit-events/verify", ADMIN),
+            Map.entry("GET /api/v1/audit-events/checkpoint", ADMIN),
             Map.entry("POST /api/v1/operator/organizations", OPERATOR),
             Map.entry("GET /api/v1/operator/organizations", OPERATOR),
             Map.entry("GET /api/v1/operator/organizations/{id}", OPERATOR),
