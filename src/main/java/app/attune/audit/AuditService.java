@@ -3,6 +3,7 @@ package app.attune.audit;
 import app.attune.api.ApiProblem;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
+import app.attune.commit.SequencedReads;
 import app.attune.identity.CurrentCaller;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +30,11 @@ public class AuditService {
     private final EntityManager em;
     private final AuditTrail audit;
     private final AuditKeys keys;
+    private final SequencedReads sequenced;
 
-    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit, AuditKeys keys) {
+    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit, AuditKeys keys, SequencedReads sequenced) {
         this.keys = keys;
+        this.sequenced = sequenced;
         this.caller = caller;
         this.em = em;
         this.audit = audit;
@@ -41,6 +44,7 @@ public class AuditService {
     @Transactional
     public Page<AuditEventView> list(UUID actor, UUID alliance, AuditAction action, OffsetDateTime from, OffsetDateTime to,
             PageRequest page) {
+        sequenced.awaitCaughtUp(caller.get().organizationId());
         StringBuilder where = new StringBuilder("organizationId = :org");
         Map<String, Object> params = new HashMap<>();
         params.put("org", caller.get().organizationId());
@@ -64,6 +68,7 @@ public class AuditService {
     @Transactional
     public AuditVerification verify(AuditCheckpoint kept) {
         UUID org = caller.get().organizationId();
+        sequenced.awaitCaughtUp(org);
         if (kept != null) {
             requireSigned(kept, org);
         }
@@ -76,6 +81,7 @@ public class AuditService {
     @Transactional
     public AuditCheckpoint checkpoint() {
         UUID org = caller.get().organizationId();
+        sequenced.awaitCaughtUp(org);
         Object[] head = head(org);
         AuditKeys.Key key = keys.active();
         AuditCheckpoint unsigned = new AuditCheckpoint(org, ((Number) head[0]).longValue(), head[1].toString(),

@@ -1,8 +1,7 @@
 package app.attune.audit;
 
 import app.attune.api.RequestTrace;
-import app.attune.change.ChangeFeed;
-import app.attune.database.NativeStatement;
+import app.attune.commit.CommitLog;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.identity.Roles;
@@ -10,16 +9,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Appends to the caller's organization's audit trail. Work is recorded in the transaction that
- * does it, as its last statement, so that the chain's lock is held only until the commit; a
+ * Records events of the caller's organization's audit trail. Work is recorded in the transaction
+ * that does it, through the commit log, so that the event exists exactly when the work does; a
  * denied attempt has no work to join and commits on its own.
  */
 @ApplicationScoped
@@ -28,12 +24,10 @@ public class AuditTrail {
     private final CurrentCaller caller;
     private final RequestTrace trace;
     private final EntityManager em;
-    private final ChangeFeed changes;
-    private final AuditKeys keys;
+    private final CommitLog log;
 
-    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em, ChangeFeed changes, AuditKeys keys) {
-        this.keys = keys;
-        this.changes = changes;
+    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em, CommitLog log) {
+        this.log = log;
         this.caller = caller;
         this.trace = trace;
         this.em = em;
@@ -116,42 +110,8 @@ public class AuditTrail {
 
     private void append(Caller who, AuditAction action, AuditedType type, UUID resourceId, UUID allianceId,
             AuditOutcome outcome, String requestId, String clientAddress) {
-        Object[] head = (Object[]) em.createNativeQuery(
-                "select last_seq, last_hash, last_change from audit_chain where organization_id = ?1 for update")
-                .setParameter(1, who.organizationId()).getSingleResult();
-        AuditEvent event = new AuditEvent();
-        event.organizationId = who.organizationId();
-        event.seq = ((Number) head[0]).longValue() + 1;
-        event.id = UUID.randomUUID();
-        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        event.actorId = who.practitionerId();
-        event.actorRoles = who.roleList();
-        event.action = action;
-        event.resourceType = type;
-        event.resourceId = resourceId;
-        event.allianceId = allianceId;
-        event.outcome = outcome;
-        event.requestId = requestId;
-        event.clientAddress = clientAddress;
-        event.prevHash = head[1].toString();
-        event.keyId = keys.active().id();
-        event.hash = AuditHash.keyed(event, keys.active());
-        // The event, the transaction's changes, their webhook deliveries and the new head: one statement while the row is locked.
-        NativeStatement write = new NativeStatement().append("with event as (insert into audit_event (organization_id, seq, id, "
-                + "occurred_at, actor_id, actor_roles, action, resource_type, resource_id, alliance_id, outcome, request_id, "
-                + "client_address, prev_hash, hash, key_id) values (cast(? as uuid), ?, cast(? as uuid), cast(? as timestamptz), "
-                + "cast(nullif(?, '') as uuid), ?, ?, ?, cast(nullif(?, '') as uuid), cast(nullif(?, '') as uuid), ?, ?, "
-                + "nullif(?, ''), ?, ?, ?))", event.organizationId.toString(), event.seq, event.id.toString(),
-                event.occurredAt.toString(), NativeStatement.orEmpty(event.actorId), event.actorRoles, event.action.name(),
-                event.resourceType.name(), NativeStatement.orEmpty(event.resourceId), NativeStatement.orEmpty(event.allianceId),
-                event.outcome.name(), event.requestId, NativeStatement.orEmpty(event.clientAddress), event.prevHash, event.hash,
-                event.keyId);
-        // The same lock orders the transaction's changes in the feed.
-        long lastChange = ((Number) head[2]).longValue();
-        if (outcome == AuditOutcome.SUCCESS) {
-            lastChange = changes.appendPending(event.organizationId, lastChange, write);
-        }
-        write.append(" update audit_chain set last_seq = ?, last_hash = ?, last_change = ? where organization_id = cast(? as uuid)",
-                event.seq, event.hash, lastChange, event.organizationId.toString()).executeUpdate(em);
+        // Written at commit with the transaction's changes; the sequencer numbers and chains it (V11).
+        log.audit(who.organizationId(), AuditChain.entry(who.practitionerId(), who.roleList(), action, type, resourceId,
+                allianceId, outcome, requestId, clientAddress));
     }
 }

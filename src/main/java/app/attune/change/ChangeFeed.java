@@ -4,13 +4,17 @@ import app.attune.alliance.AllianceScope;
 import app.attune.api.ApiProblem;
 import app.attune.audit.AuditedType;
 import app.attune.client.ClientScope;
-import app.attune.database.NativeStatement;
+import app.attune.commit.CommitLog;
+import app.attune.commit.SequencedReads;
 import app.attune.identity.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -20,84 +24,82 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The organization's changes in commit order, for EHRs that keep a copy in sync, and the webhook
- * outbox written with them. A service records each change as it makes it; the transaction's
- * audit event, written last while the organization's chain row is locked, hands the changes
- * their positions. That lock is held until the commit, so positions are gapless and follow the
- * commit order, and a reader never sees position N before every position below it.
+ * The organization's changes in commit order, for EHRs that keep a copy in sync. A service records
+ * each change as it makes it, into the transaction's commit log; the sequencer hands committed
+ * changes their positions (see V11), so positions are gapless and follow the commit order, and a
+ * reader never sees position N before every position below it.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
-    private final PendingChanges pending;
+    private final CommitLog log;
+    private final SequencedReads sequenced;
     private final EntityManager em;
     private final ObjectMapper mapper;
 
-    ChangeFeed(PendingChanges pending, EntityManager em, ObjectMapper mapper) {
-        this.pending = pending;
+    ChangeFeed(CommitLog log, SequencedReads sequenced, EntityManager em, ObjectMapper mapper) {
+        this.log = log;
+        this.sequenced = sequenced;
         this.em = em;
         this.mapper = mapper;
     }
 
-    /** Notes a change made in the current transaction. */
+    /** Notes a change made in the current transaction; the sequencer gives it its position once it committed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditedType type, UUID resourceId, UUID allianceId, ChangeAction action) {
-        pending.add(new PendingChanges.Change(type, resourceId, allianceId, action));
+        log.change(new CommitLog.ChangeEntry(type.name(), resourceId, allianceId, action.name(),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)));
     }
 
-    /**
-     * Adds the transaction's changes, from position {@code lastPosition + 1} on, with a webhook
-     * delivery for each subscription, to the caller's statement as two WITH clauses; the caller
-     * holds the organization's chain row. Returns the new last position.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public long appendPending(UUID organizationId, long lastPosition, NativeStatement into) {
-        List<PendingChanges.Change> changes = pending.drain();
-        if (changes.isEmpty()) {
-            return lastPosition;
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        // Columns as arrays, so that the statement binds the same few parameters for one change or
-        // ten thousand (the driver allows 65,535 parameters per statement).
-        int count = changes.size();
+    /** The changes a sequencer appended: their positions, webhook event types and payloads, in order. */
+    public record Appended(long lastPosition, Long[] positions, String[] eventTypes, String[] payloads) {
+    }
+
+    /** Writes committed changes after {@code lastPosition}, in their order, on the sequencer's connection. */
+    public Appended append(Connection connection, UUID organizationId, long lastPosition, List<CommitLog.ChangeEntry> entries)
+            throws SQLException {
+        int count = entries.size();
         Long[] positions = new Long[count];
         String[] types = new String[count];
-        String[] resources = new String[count];
-        String[] alliances = new String[count];
+        UUID[] resources = new UUID[count];
+        UUID[] alliances = new UUID[count];
         String[] actions = new String[count];
+        OffsetDateTime[] times = new OffsetDateTime[count];
         String[] eventTypes = new String[count];
         String[] payloads = new String[count];
         for (int i = 0; i < count; i++) {
-            PendingChanges.Change change = changes.get(i);
+            CommitLog.ChangeEntry entry = entries.get(i);
             ChangeEvent event = new ChangeEvent();
             event.organizationId = organizationId;
             event.position = lastPosition + 1 + i;
-            event.resourceType = change.type();
-            event.resourceId = change.resourceId();
-            event.allianceId = change.allianceId();
-            event.action = change.action();
-            event.occurredAt = now;
+            event.resourceType = AuditedType.valueOf(entry.resourceType());
+            event.resourceId = entry.resourceId();
+            event.allianceId = entry.allianceId();
+            event.action = ChangeAction.valueOf(entry.action());
+            event.occurredAt = entry.occurredAt().withOffsetSameInstant(ZoneOffset.UTC);
             positions[i] = event.position;
-            types[i] = change.type().name();
-            resources[i] = change.resourceId().toString();
-            alliances[i] = change.allianceId() == null ? null : change.allianceId().toString();
-            actions[i] = change.action().name();
-            eventTypes[i] = eventType(change.type(), change.action());
+            types[i] = entry.resourceType();
+            resources[i] = entry.resourceId();
+            alliances[i] = entry.allianceId();
+            actions[i] = entry.action();
+            times[i] = event.occurredAt;
+            eventTypes[i] = eventType(event.resourceType, event.action);
             payloads[i] = payload(eventTypes[i], ChangeView.of(event));
         }
-        into.append(", changes as (insert into change_event (organization_id, position, resource_type, resource_id, alliance_id, "
-                + "action, occurred_at) select cast(? as uuid), c.position, c.resource_type, cast(c.resource_id as uuid), "
-                + "cast(c.alliance_id as uuid), c.action, cast(? as timestamptz) from unnest(cast(? as bigint[]), "
-                + "cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[])) "
-                + "as c(position, resource_type, resource_id, alliance_id, action))",
-                organizationId.toString(), now.toString(), positions, types, resources, alliances, actions);
-        into.append(", deliveries as (insert into webhook_delivery (id, webhook_id, position, event_type, payload, status, "
-                + "next_attempt_at, created_at) select gen_random_uuid(), w.id, v.position, v.event_type, v.payload, 'PENDING', "
-                + "cast(? as timestamptz), cast(? as timestamptz) from unnest(cast(? as bigint[]), cast(? as text[]), "
-                + "cast(? as text[])) as v(position, event_type, payload) join webhook w on w.organization_id = cast(? as uuid) "
-                + "and w.deleted_at is null and v.event_type = any(w.event_types))",
-                now.toString(), now.toString(), positions, eventTypes, payloads, organizationId.toString());
-        return lastPosition + count;
+        // Columns as arrays: the same few parameters for one change or ten thousand.
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into change_event (organization_id, position, resource_type, resource_id, alliance_id, action, occurred_at)
+                select ?, * from unnest(?::bigint[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[])""")) {
+            insert.setObject(1, organizationId);
+            insert.setArray(2, connection.createArrayOf("bigint", positions));
+            insert.setArray(3, connection.createArrayOf("text", types));
+            insert.setArray(4, connection.createArrayOf("uuid", resources));
+            insert.setArray(5, connection.createArrayOf("uuid", alliances));
+            insert.setArray(6, connection.createArrayOf("text", actions));
+            insert.setArray(7, connection.createArrayOf("timestamptz", times));
+            insert.executeUpdate();
+        }
+        return new Appended(lastPosition + count, positions, eventTypes, payloads);
     }
 
     /**
@@ -106,6 +108,7 @@ public class ChangeFeed {
      */
     @Transactional
     public ChangePage read(Caller caller, long since, int limit) {
+        sequenced.awaitCaughtUp(caller.organizationId());
         long head = ((Number) em.createNativeQuery("select last_change from audit_chain where organization_id = ?1")
                 .setParameter(1, caller.organizationId()).getSingleResult()).longValue();
         if (since > head) {

@@ -95,8 +95,9 @@ public final class LoadBenchmark {
     /**
      * Like for like: every row the service writes for one session, in one transaction that takes
      * the same locks: the idempotency key's advisory lock, the alliance's session counter, the
-     * clinical rows as above, then the organization's chain row for an audit event and six
-     * change-feed rows (webhook deliveries: none, no webhook is registered), and the stored answer.
+     * clinical rows as above, then the commit log's row with an audit event and six changes (into a
+     * copy of pending_commit, which the service's sequencer leaves alone; the sequencing itself is
+     * background work that pgbench does not do), and the stored answer.
      */
     private static final String PGBENCH_SCRIPT_ALL_ROWS = """
             \\set a random(1, 16)
@@ -105,18 +106,15 @@ public final class LoadBenchmark {
             """ + CLINICAL_ROWS.formatted(",\nnum as (update alliance set last_session_number = last_session_number + 1"
                     + " where id = (select alliance_id from a) returning last_session_number)", "(select last_session_number from num)")
             + """
-            with h as (select c.organization_id, c.last_seq, c.last_hash, c.last_change from audit_chain c
-                       where c.organization_id = (select organization_id from bench_alliance where n = :a) for update),
-            e as (insert into audit_event (organization_id, seq, id, occurred_at, actor_id, actor_roles, action, resource_type,
-                      resource_id, alliance_id, outcome, request_id, client_address, prev_hash, hash)
-                  select organization_id, last_seq + 1, gen_random_uuid(), now(), null, 'therapist', 'CREATE', 'SESSION',
-                      gen_random_uuid(), null, 'SUCCESS', gen_random_uuid()::text, '127.0.0.1', last_hash,
-                      encode(sha256(convert_to(last_hash || (last_seq + 1), 'UTF8')), 'hex') from h returning hash),
-            c as (insert into change_event (organization_id, position, resource_type, resource_id, alliance_id, action, occurred_at)
-                  select organization_id, last_change + g, 'SESSION', gen_random_uuid(), null, 'CREATE', now()
-                  from h, generate_series(1, 6) g)
-            update audit_chain set last_seq = last_seq + 1, last_hash = (select hash from e), last_change = last_change + 6
-            where organization_id = (select organization_id from h);
+            insert into bench_pending_commit (id, organization_id, ticket, written_at, events, changes)
+            select gen_random_uuid(), organization_id, nextval('commit_ticket'), clock_timestamp(),
+                   (select jsonb_agg(jsonb_build_object('id', gen_random_uuid(), 'occurredAt', now(), 'actorId', gen_random_uuid(),
+                       'actorRoles', 'therapist', 'action', 'CREATE', 'resourceType', 'SESSION', 'resourceId', gen_random_uuid(),
+                       'allianceId', gen_random_uuid(), 'outcome', 'SUCCESS', 'requestId', gen_random_uuid()::text,
+                       'clientAddress', '127.0.0.1'))),
+                   (select jsonb_agg(jsonb_build_object('resourceType', 'SESSION', 'resourceId', gen_random_uuid(),
+                       'allianceId', gen_random_uuid(), 'action', 'CREATE', 'occurredAt', now())) from generate_series(1, 6))
+            from bench_alliance where n = :a;
             insert into idempotency_key (practitioner_id, idempotency_key, request_hash, response_status, response_body,
                 response_location, response_etag, created_at, expires_at)
             select therapist_id, gen_random_uuid()::text, repeat('0', 64), 201, repeat('x', 1800), '/api/v1/sessions/x', '"0"',
@@ -168,6 +166,8 @@ public final class LoadBenchmark {
                 int[] writes = writeFor(alliances, PHASE, 0);
                 Usage writeCpu = usage(cluster).minus(beforeWrites);
                 double serviceRate = writes[0] / (double) PHASE.toSeconds();
+                // The sequencer's lag over the last minutes of writing (commit log written to sequenced).
+                service.metrics("attune_sequencer_lag_seconds").forEach(line -> System.out.println("sequencer lag: " + line));
                 if (STATEMENTS) {
                     printStatements(cluster, writes[0]);
                 }
@@ -176,6 +176,7 @@ public final class LoadBenchmark {
                     sql.execute("create table bench_alliance as select row_number() over (order by id) as n, organization_id,"
                             + " id as alliance_id, therapist_id from alliance");
                     sql.execute("create sequence bench_number start 1000000");
+                    sql.execute("create table bench_pending_commit (like pending_commit including defaults)");
                 }
                 Usage beforePgbench = usage(cluster);
                 double pgbenchRate = pgbench(cluster, "session.sql", PGBENCH_SCRIPT);

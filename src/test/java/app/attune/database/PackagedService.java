@@ -79,6 +79,13 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** The lines of the management interface's /q/metrics that start with the given name. */
+    List<String> metrics(String name) throws IOException, InterruptedException {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/metrics"))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(line -> line.startsWith(name)).toList();
+    }
+
     /** The status of a GET on the public port, or -1 when there was no answer. */
     int publicStatus(String path) {
         return status(uri(path));

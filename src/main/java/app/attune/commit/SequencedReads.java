@@ -1,0 +1,42 @@
+package app.attune.commit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Read-your-writes for the feed and the trail: before a reader reads them, it waits (at most
+ * attune.sequencer.catch-up-wait) until every transaction of its organization that committed
+ * before it began is sequenced, so that a client sees its own last request. Takes no lock.
+ */
+@ApplicationScoped
+public class SequencedReads {
+
+    private final EntityManager em;
+    private final Duration longestWait;
+
+    SequencedReads(EntityManager em, @ConfigProperty(name = "attune.sequencer.catch-up-wait") Duration longestWait) {
+        this.em = em;
+        this.longestWait = longestWait;
+    }
+
+    /** Waits until the organization's commits up to now are sequenced, or the longest wait has passed; stale then. */
+    public void awaitCaughtUp(UUID organizationId) {
+        long upTo = ((Number) em.createNativeQuery("select last_value from commit_ticket").getSingleResult()).longValue();
+        long deadline = System.nanoTime() + longestWait.toNanos();
+        while (!em.createNativeQuery("select 1 from pending_commit where organization_id = ?1 and ticket <= ?2 limit 1")
+                .setParameter(1, organizationId).setParameter(2, upTo).getResultList().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
