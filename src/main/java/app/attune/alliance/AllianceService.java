@@ -205,6 +205,11 @@ public class AllianceService {
         return forChange(id);
     }
 
+    /** The alliance locked, for a caller that may see it but not change it (a supervisor co-signing); 404 otherwise. */
+    public Alliance lockVisible(UUID id) {
+        return alliances.lockVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));
+    }
+
     /** The alliance if the caller may see it, or 404 exactly as for an alliance that does not exist. */
     public Alliance visible(UUID id) {
         return alliances.findVisible(caller.get(), id).orElseThrow(() -> ApiProblem.notFound("alliance"));

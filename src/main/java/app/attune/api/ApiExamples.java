@@ -90,10 +90,12 @@ public final class ApiExamples {
             + ", \"externalId\": \"EHR-ENC-88120\", \"number\": 4, \"occurredAt\": \"2026-10-02T15:00:00Z\", \"durationMinutes\": null, \"mode\": \"IN_PERSON\", "
             + "\"attendance\": \"THERAPIST_NO_SHOW\", "
             + "\"note\": \"I did not come to our scheduled appointment; the client waited 20 minutes.\", \"privateNote\": null, ";
-    public static final String SESSION = "{" + SESSION_FIELDS + "\"status\": \"DRAFT\", \"signedAt\": null, \"addenda\": [], "
+    public static final String SESSION = "{" + SESSION_FIELDS + "\"status\": \"DRAFT\", \"signedAt\": null, "
+            + "\"awaitingCosign\": false, \"cosignedBy\": null, \"cosignedAt\": null, \"addenda\": [], "
             + "\"measures\": [], \"ruptures\": [" + RUPTURE + "], \"repairs\": [], \"version\": 0}";
     public static final String SESSION_SIGNED = "{" + SESSION_FIELDS + "\"status\": \"SIGNED\", "
-            + "\"signedAt\": \"2026-10-02T18:12:40Z\", \"addenda\": [], \"measures\": [], \"ruptures\": [" + RUPTURE
+            + "\"signedAt\": \"2026-10-02T18:12:40Z\", \"awaitingCosign\": false, \"cosignedBy\": null, \"cosignedAt\": null, "
+            + "\"addenda\": [], \"measures\": [], \"ruptures\": [" + RUPTURE
             + "], \"repairs\": [], \"version\": 1}";
     public static final String SESSION_PAGE = "{\"items\": [" + SESSION + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, "
             + "\"totalPages\": 1}";
@@ -102,7 +104,10 @@ public final class ApiExamples {
     public static final String NEW_ADDENDUM = """
             {"text": "Correction: the client waited 30 minutes, not 20."}""";
     public static final String ADDENDUM = "{\"id\": \"f6a7b8c9-d0e1-4f2a-8b3c-4d5e6f7a8b9c\", \"authorId\": " + THERAPIST_ID
-            + ", \"writtenAt\": \"2026-10-03T09:00:00Z\", \"text\": \"Correction: the client waited 30 minutes, not 20.\"}";
+            + ", \"writtenAt\": \"2026-10-03T09:00:00Z\", \"kind\": \"ADDENDUM\", "
+            + "\"text\": \"Correction: the client waited 30 minutes, not 20.\"}";
+    public static final String SESSION_RETURN = """
+            {"text": "Please describe what you said when you named the missed session, and how the client answered."}""";
 
     public static final String VOCABULARY = """
             {"enumerations": {"ruptureType": [{"code": "WITHDRAWAL", "label": "Withdrawal (moving away from the therapist or the work)",
@@ -137,7 +142,8 @@ public final class ApiExamples {
              "supervisorId": "5c2d7e1a-9b0f-4c1e-8d3a-2f6b7a8c9d01"}""";
     public static final String PRACTITIONER = """
             {"id": "a3f1c9e2-4b7d-4e8a-9c0f-1d2e3f4a5b6c", "subject": "dr-okafor", "displayName": "Dr. A. Okafor",
-             "roles": ["therapist"], "supervisorId": "5c2d7e1a-9b0f-4c1e-8d3a-2f6b7a8c9d01", "active": true, "version": 0}""";
+             "roles": ["therapist"], "supervisorId": "5c2d7e1a-9b0f-4c1e-8d3a-2f6b7a8c9d01", "active": true, "licensed": true,
+             "version": 0}""";
     public static final String PRACTITIONER_PAGE = "{\"items\": [" + PRACTITIONER
             + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
     public static final String PRACTITIONER_PATCH = """

@@ -36,7 +36,7 @@ public record AuditTarget(AuditAction action, AuditedType type, UUID resourceId,
         if (action == null) {
             return Optional.empty();
         }
-        if ("sign".equals(nested)) {
+        if ("sign".equals(nested) || "cosign".equals(nested)) {
             action = AuditAction.SIGN;
         } else if ("report".equals(nested)) {
             action = AuditAction.REPORT;

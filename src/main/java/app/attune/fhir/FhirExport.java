@@ -310,8 +310,13 @@ public class FhirExport {
             Reference therapist, Map<UUID, String> refs) {
         DocumentReference note = new DocumentReference();
         note.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-        note.setDocStatus(session.status == SessionStatus.SIGNED ? DocumentReference.ReferredDocumentStatus.FINAL
-                : DocumentReference.ReferredDocumentStatus.PRELIMINARY);
+        // Awaiting its supervisor's co-signature, a pre-licensed therapist's signed note is not final yet.
+        note.setDocStatus(session.status == SessionStatus.SIGNED && !session.awaitingCosign
+                ? DocumentReference.ReferredDocumentStatus.FINAL : DocumentReference.ReferredDocumentStatus.PRELIMINARY);
+        if (session.cosignedBy != null) {
+            note.setAuthenticator(new Reference().setIdentifier(new org.hl7.fhir.r4.model.Identifier()
+                    .setSystem(PRACTITIONER_IDS).setValue(session.cosignedBy.toString())).setDisplay("co-signing supervisor"));
+        }
         note.setType(concept(LOINC, "11506-3", "Progress note"));
         note.setSubject(patient).addAuthor(therapist);
         note.setDate(Date.from((session.signedAt != null ? session.signedAt : session.updatedAt).toInstant()));

@@ -20,5 +20,7 @@ public record NewPractitioner(
                 String> roles,
         @Schema(description = "The practitioner's clinical supervisor: an active practitioner with the supervisor role.")
         UUID supervisorId,
-        @Schema(description = "true when absent. An inactive practitioner keeps its record but holds no role.") Boolean active) {
+        @Schema(description = "true when absent. An inactive practitioner keeps its record but holds no role.") Boolean active,
+        @Schema(description = "true when absent. false for a pre-licensed therapist: the sessions it signs await its "
+                + "supervisor's co-signature.") Boolean licensed) {
 }

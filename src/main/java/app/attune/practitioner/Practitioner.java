@@ -41,6 +41,10 @@ public class Practitioner extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active;
 
+    /** False for a pre-licensed practitioner: the sessions it signs wait for its supervisor's co-signature. */
+    @Column(nullable = false)
+    public boolean licensed = true;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -19,9 +19,11 @@ public record PractitionerChanges(
         List<@NotNull @Size(max = 12) @Pattern(regexp = Roles.PATTERN, message = "must be therapist, supervisor, admin or integration")
                 String> roles,
         UUID supervisorId,
-        @NotNull @Schema(example = "false") Boolean active) {
+        @NotNull @Schema(example = "false") Boolean active,
+        @NotNull @Schema(description = "false for a pre-licensed therapist; sessions already signed keep what they await.",
+                example = "true") Boolean licensed) {
 
     static PractitionerChanges of(Practitioner p) {
-        return new PractitionerChanges(p.displayName, java.util.List.of(p.roles), p.supervisorId, p.active);
+        return new PractitionerChanges(p.displayName, java.util.List.of(p.roles), p.supervisorId, p.active, p.licensed);
     }
 }

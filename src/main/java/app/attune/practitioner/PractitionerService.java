@@ -72,6 +72,7 @@ public class PractitionerService {
         practitioner.roles = sorted(request.roles());
         practitioner.supervisorId = request.supervisorId();
         practitioner.active = request.active() == null || request.active();
+        practitioner.licensed = request.licensed() == null || request.licensed();
         practitioner.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         practitioner.updatedAt = practitioner.createdAt;
         practitioner.persistAndFlush();
@@ -129,6 +130,7 @@ public class PractitionerService {
         practitioner.roles = sorted(changes.roles());
         practitioner.supervisorId = changes.supervisorId();
         practitioner.active = changes.active();
+        practitioner.licensed = changes.licensed();
         practitioner.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         practitioner.persistAndFlush();
         audit.done(AuditAction.UPDATE, AuditedType.PRACTITIONER, practitioner.id, null);

@@ -13,9 +13,11 @@ public record PractitionerView(
                 example = "[\"therapist\"]") List<String> roles,
         @Schema(nullable = true, description = "The practitioner's clinical supervisor, if it has one.") UUID supervisorId,
         @Schema(example = "true") boolean active,
+        @Schema(description = "false for a pre-licensed practitioner, whose signed sessions await its supervisor's co-signature.",
+                example = "true") boolean licensed,
         @Schema(example = "0") long version) {
 
     static PractitionerView of(Practitioner p) {
-        return new PractitionerView(p.id, p.subject, p.displayName, List.of(p.roles), p.supervisorId, p.active, p.version);
+        return new PractitionerView(p.id, p.subject, p.displayName, List.of(p.roles), p.supervisorId, p.active, p.licensed, p.version);
     }
 }

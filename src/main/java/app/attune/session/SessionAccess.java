@@ -45,6 +45,16 @@ public class SessionAccess {
         return readAgain(session);
     }
 
+    /**
+     * The session, with its alliance locked as for signing, for its supervisor, who may only read the
+     * journal otherwise; who it is, the caller checks.
+     */
+    public TherapySession lockForSupervision(UUID sessionId) {
+        TherapySession session = visible(sessionId);
+        alliances.lockVisible(session.allianceId);
+        return readAgain(session);
+    }
+
     /** Read before the lock was granted, the session may since have been signed by its holder. */
     private static TherapySession readAgain(TherapySession session) {
         TherapySession.getEntityManager().refresh(session);

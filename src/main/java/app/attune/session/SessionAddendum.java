@@ -27,4 +27,8 @@ public class SessionAddendum extends PanacheEntityBase {
 
     @Column(nullable = false, updatable = false)
     public String text;
+
+    /** ADDENDUM, or RETURN: a supervisor's comment on returning the session to its therapist. */
+    @Column(nullable = false, updatable = false)
+    public String kind = "ADDENDUM";
 }

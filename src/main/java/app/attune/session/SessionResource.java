@@ -157,6 +157,41 @@ public class SessionResource {
 
     @POST
     @Idempotent
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Path("/sessions/{id}/cosign")
+    @Operation(operationId = "cosignSession", summary = "Co-sign a pre-licensed therapist's signed session (its supervisor, If-Match)",
+            description = "Co-signs a session that awaits co-signature (signed for a therapist whose record says it is not "
+                    + "licensed). Only the therapist's supervisor may; it is the supervisor's only write on a supervisee's "
+                    + "journal. 409 when the session awaits no co-signature.")
+    @APIResponse(responseCode = "200", description = "The co-signed session",
+            content = @Content(schema = @Schema(implementation = SessionView.class),
+                    examples = @ExampleObject(name = "session", value = ApiExamples.SESSION_SIGNED)))
+    public Response cosign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        SessionView session = sessions.cosign(id, Versions.expected(ifMatch));
+        return Versions.ok(session, session.version());
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Path("/sessions/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "returnSession", summary = "Return a session awaiting co-signature to its therapist, with a comment",
+            description = "Instead of co-signing, the therapist's supervisor returns the session to DRAFT; its comment is "
+                    + "kept among the session's addenda (kind RETURN) with its author and time. The therapist revises and "
+                    + "signs again. 409 when the session awaits no co-signature.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "comment", value = ApiExamples.SESSION_RETURN)))
+    @APIResponse(responseCode = "200", description = "The session, a DRAFT again",
+            content = @Content(schema = @Schema(implementation = SessionView.class),
+                    examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
+    public Response returnToTherapist(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull NewAddendum comment) {
+        SessionView session = sessions.returnToTherapist(id, Versions.expected(ifMatch), comment);
+        return Versions.ok(session, session.version());
+    }
+
+    @POST
+    @Idempotent
     @RolesAllowed({Roles.THERAPIST, Roles.INTEGRATION})
     @Path("/sessions/{id}/addenda")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -50,8 +50,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionService {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "allianceId", "externalId", "number", "status", "signedAt", "addenda",
-            "measures", "ruptures", "repairs", "version");
+    private static final Set<String> READ_ONLY = Set.of("id", "allianceId", "externalId", "number", "status", "signedAt",
+            "awaitingCosign", "cosignedBy", "cosignedAt", "addenda", "measures", "ruptures", "repairs", "version");
 
     private final CurrentCaller caller;
     private final AllianceService alliances;
@@ -250,9 +250,77 @@ public class SessionService {
         session.signedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         session.signedBy = caller.get().practitionerId();
         session.updatedAt = session.signedAt;
+        // The alliance's therapist's licence at signing decides; a later change of licence leaves signed sessions be.
+        session.awaitingCosign = !therapistOf(session).licensed();
+        session.cosignedBy = null;
+        session.cosignedAt = null;
         em.flush();
         changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.SIGN);
         return done(AuditAction.SIGN, session);
+    }
+
+    /** Co-signs a session awaiting it: the therapist's supervisor's one write on a supervisee's journal. */
+    @Transactional
+    public SessionView cosign(UUID id, long expectedVersion) {
+        TherapySession session = awaitingCosignBySupervisor(id, expectedVersion);
+        session.awaitingCosign = false;
+        session.cosignedBy = caller.get().practitionerId();
+        session.cosignedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        session.updatedAt = session.cosignedAt;
+        em.flush();
+        changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.COSIGN);
+        return done(AuditAction.SIGN, session);
+    }
+
+    /** Returns a session awaiting co-signature to DRAFT, keeping the supervisor's comment beside it. */
+    @Transactional
+    public SessionView returnToTherapist(UUID id, long expectedVersion, NewAddendum comment) {
+        TherapySession session = awaitingCosignBySupervisor(id, expectedVersion);
+        session.status = SessionStatus.DRAFT;
+        session.signedAt = null;
+        session.signedBy = null;
+        session.awaitingCosign = false;
+        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        SessionAddendum returned = new SessionAddendum();
+        returned.id = UUID.randomUUID();
+        returned.sessionId = session.id;
+        returned.authorId = caller.get().practitionerId();
+        returned.writtenAt = session.updatedAt;
+        returned.kind = "RETURN";
+        returned.text = comment.text();
+        returned.persist();
+        em.flush();
+        changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.UPDATE);
+        return done(AuditAction.UPDATE, session);
+    }
+
+    /**
+     * The session, locked as signing locks it, for its therapist's supervisor: 404 when the caller
+     * cannot see it, 403 when it is not the therapist's supervisor, 412 on a stale version, 409 when
+     * it awaits no co-signature.
+     */
+    private TherapySession awaitingCosignBySupervisor(UUID id, long expectedVersion) {
+        TherapySession session = sessions.lockForSupervision(id);
+        TherapistRecord therapist = therapistOf(session);
+        if (!caller.get().practitionerId().equals(therapist.supervisorId())) {
+            throw ApiProblem.forbidden("Only the therapist's supervisor co-signs or returns its sessions");
+        }
+        Versions.check(expectedVersion, session.version);
+        if (!session.awaitingCosign) {
+            throw ApiProblem.conflict("The session awaits no co-signature");
+        }
+        return session;
+    }
+
+    /** What co-signature needs to know of the alliance's therapist. */
+    private record TherapistRecord(boolean licensed, UUID supervisorId) {
+    }
+
+    private TherapistRecord therapistOf(TherapySession session) {
+        Object[] row = em.createQuery("select p.licensed, p.supervisorId from Practitioner p, Alliance a "
+                + "where a.id = :alliance and p.id = a.therapistId", Object[].class)
+                .setParameter("alliance", session.allianceId).getSingleResult();
+        return new TherapistRecord((Boolean) row[0], (UUID) row[1]);
     }
 
     @Transactional
@@ -349,7 +417,7 @@ public class SessionService {
     private SessionView view(TherapySession s, List<AddendumView> addenda, List<MeasureView> measures, List<RuptureView> ruptures,
             List<RepairView> repairs) {
         return new SessionView(s.id, s.allianceId, s.externalId, s.number, s.occurredAt, s.durationMinutes, s.mode, s.attendance,
-                s.note, readsPrivateNote(s) ? s.privateNote : null, s.status, s.signedAt, addenda, measures, ruptures, repairs,
+                s.note, readsPrivateNote(s) ? s.privateNote : null, s.status, s.signedAt, s.awaitingCosign, s.cosignedBy, s.cosignedAt, addenda, measures, ruptures, repairs,
                 s.version);
     }
 }

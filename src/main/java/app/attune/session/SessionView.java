@@ -24,6 +24,10 @@ public record SessionView(
         @Schema(example = "DRAFT") SessionStatus status,
         @Schema(nullable = true, description = "Null while the session is a DRAFT.", example = "2026-10-02T18:12:40Z")
         OffsetDateTime signedAt,
+        @Schema(description = "true while a session signed for a pre-licensed therapist waits for its supervisor to co-sign "
+                + "or return it.", example = "false") boolean awaitingCosign,
+        @Schema(nullable = true, description = "The supervisor who co-signed the session.") UUID cosignedBy,
+        @Schema(nullable = true, example = "2026-10-03T10:05:00Z") OffsetDateTime cosignedAt,
         List<AddendumView> addenda,
         List<MeasureView> measures,
         @Schema(description = "Ruptures that surfaced in this session, each with all its repairs.") List<RuptureView> ruptures,

@@ -63,6 +63,16 @@ public class TherapySession extends PanacheEntityBase {
     @Column(name = "signed_by")
     public UUID signedBy;
 
+    /** Signed for a pre-licensed therapist, and neither co-signed nor returned yet by its supervisor. */
+    @Column(name = "awaiting_cosign", nullable = false)
+    public boolean awaitingCosign;
+
+    @Column(name = "cosigned_by")
+    public UUID cosignedBy;
+
+    @Column(name = "cosigned_at")
+    public OffsetDateTime cosignedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

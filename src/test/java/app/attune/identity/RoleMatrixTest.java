@@ -44,6 +44,7 @@ class RoleMatrixTest {
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> HOOKS = Set.of("admin", "integration");
     private static final Set<String> OPERATOR = Set.of("operator");
+    private static final Set<String> SUPERVISOR = Set.of("supervisor");
 
     /** Who may call each operation; everyone else gets 403. */
     private static final Map<String, Set<String>> MATRIX = Map.ofEntries(
@@ -87,6 +88,8 @@ class RoleMatrixTest {
             Map.entry("PATCH /api/v1/practitioners/{id}", ADMIN),
             Map.entry("GET /api/v1/audit-events", ADMIN),
             Map.entry("GET /api/v1/audit-events/verify", ADMIN),
+            Map.entry("POST /api/v1/sessions/{id}/cosign", SUPERVISOR),
+            Map.entry("POST /api/v1/sessions/{id}/return", SUPERVISOR),
             Map.entry("POST /api/v1/audit-events/verify", ADMIN),
             Map.entry("GET /api/v1/audit-events/checkpoint", ADMIN),
             Map.entry("POST /api/v1/operator/organizations", OPERATOR),
