@@ -18,6 +18,7 @@ final class AuditHash {
     static final String GENESIS = "0".repeat(64);
     /** Keeps a checkpoint's signature from ever being mistaken for an event's hash, or the reverse. */
     private static final String CHECKPOINT = "attune-audit-checkpoint-v1";
+    private static final String COMMIT_LOG = "attune-commit-log-v1";
 
     private AuditHash() {
     }
@@ -39,6 +40,11 @@ final class AuditHash {
     static String signature(AuditCheckpoint checkpoint, AuditKeys.Key key) {
         return hmac(key, encode(CHECKPOINT, checkpoint.organizationId(), checkpoint.seq(), checkpoint.hash(),
                 checkpoint.issuedAt().toInstant(), key.id()));
+    }
+
+    /** What a commit log row's seal covers. */
+    static String commitLog(AuditKeys.Key key, Object organizationId, Object id, String events, String changes) {
+        return hmac(key, encode(COMMIT_LOG, organizationId, id, events, changes, key.id()));
     }
 
     private static String encode(AuditEvent event, String keyId) {

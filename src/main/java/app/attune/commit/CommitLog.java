@@ -51,6 +51,8 @@ public class CommitLog implements Serializable {
     transient TransactionSynchronizationRegistry registry;
     @Inject
     transient Event<Committed> committed;
+    @Inject
+    transient LogSeal seal;
 
     private final Map<UUID, List<AuditEntry>> events = new LinkedHashMap<>();
     private final List<ChangeEntry> changes = new ArrayList<>();
@@ -97,13 +99,18 @@ public class CommitLog implements Serializable {
             throw new IllegalStateException("changes recorded without exactly one organization's audit event");
         }
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
-                insert into pending_commit (id, organization_id, ticket, written_at, events, changes)
-                values (?, ?, nextval('commit_ticket'), clock_timestamp(), cast(? as jsonb), cast(? as jsonb))""")) {
+                insert into pending_commit (id, organization_id, ticket, written_at, events, changes, seal)
+                values (?, ?, nextval('commit_ticket'), clock_timestamp(), ?, ?, ?)""")) {
+            String changed = mapper.writeValueAsString(changes);
             for (Map.Entry<UUID, List<AuditEntry>> organization : events.entrySet()) {
-                insert.setObject(1, UUID.randomUUID());
+                UUID id = UUID.randomUUID();
+                String logged = mapper.writeValueAsString(organization.getValue());
+                insert.setObject(1, id);
                 insert.setObject(2, organization.getKey());
-                insert.setString(3, mapper.writeValueAsString(organization.getValue()));
-                insert.setString(4, mapper.writeValueAsString(changes));
+                // Kept as text, as sealed: jsonb would normalize it and the seal would no longer match.
+                insert.setString(3, logged);
+                insert.setString(4, changed);
+                insert.setString(5, seal.seal(organization.getKey(), id, logged, changed));
                 insert.executeUpdate();
             }
         } catch (JsonProcessingException e) {

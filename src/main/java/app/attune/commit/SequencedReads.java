@@ -22,21 +22,31 @@ public class SequencedReads {
         this.longestWait = longestWait;
     }
 
-    /** Waits until the organization's commits up to now are sequenced, or the longest wait has passed; stale then. */
+    /**
+     * Waits until the organization's commits up to now are sequenced, checking less and less often,
+     * at most the longest wait; at once when the oldest of them has waited longer than that already
+     * (the sequencer is stalled: the answer is then stale rather than slow).
+     */
     public void awaitCaughtUp(UUID organizationId) {
         long upTo = ((Number) em.createNativeQuery("select last_value from commit_ticket").getSingleResult()).longValue();
         long deadline = System.nanoTime() + longestWait.toNanos();
-        while (!em.createNativeQuery("select 1 from pending_commit where organization_id = ?1 and ticket <= ?2 limit 1")
-                .setParameter(1, organizationId).setParameter(2, upTo).getResultList().isEmpty()) {
-            if (System.nanoTime() > deadline) {
+        long pause = 2;
+        while (true) {
+            Object oldest = em.createNativeQuery("""
+                    select extract(epoch from clock_timestamp() - min(written_at)) from pending_commit
+                    where organization_id = ?1 and ticket <= ?2""")
+                    .setParameter(1, organizationId).setParameter(2, upTo).getSingleResult();
+            if (oldest == null || ((Number) oldest).doubleValue() > longestWait.toMillis() / 1000.0
+                    || System.nanoTime() > deadline) {
                 return;
             }
             try {
-                Thread.sleep(2);
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            pause = Math.min(pause * 2, 50);
         }
     }
 }

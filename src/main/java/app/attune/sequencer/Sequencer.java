@@ -3,9 +3,11 @@ package app.attune.sequencer;
 import app.attune.audit.AuditChain;
 import app.attune.change.ChangeFeed;
 import app.attune.commit.CommitLog;
+import app.attune.commit.LogSeal;
 import app.attune.webhook.Outbox;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -18,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,12 +32,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Numbers and chains what transactions logged at commit (see V11 for the rule). One sequencer is
- * active per organization across every replica: the one whose connection holds the
- * organization's advisory lock, taken when it first finds work there and held while that
- * connection lives, so that another replica takes over at its next round when the holder dies.
- * Each round of an organization is one transaction that locks the chain's head first, so even two
- * sequencers could only take turns.
+ * Numbers and chains what transactions logged at commit (see V11 for the rule). Each round of an
+ * organization is one transaction that takes the organization's advisory lock for itself
+ * (pg_try_advisory_xact_lock: another replica's sequencer in a round of the same organization
+ * makes this one skip it) and then locks the chain's head, so sequencers of several replicas take
+ * turns and a dead one holds nothing beyond its unfinished round. One organization that cannot be
+ * sequenced holds up no other.
  */
 @ApplicationScoped
 public class Sequencer {
@@ -52,23 +53,30 @@ public class Sequencer {
     private final AuditChain chain;
     private final ChangeFeed feed;
     private final ObjectMapper mapper;
+    private final LogSeal seal;
     private final Duration pollInterval;
     private final Timer lag;
     private final Semaphore wake = new Semaphore(0);
-    private final Set<UUID> held = new HashSet<>();
+    private final Set<UUID> failing = new HashSet<>();
+    private volatile double oldestPending;
     private volatile boolean running;
     private Thread thread;
     private Connection connection;
 
-    Sequencer(DataSource dataSource, AuditChain chain, ChangeFeed feed, ObjectMapper mapper, MeterRegistry metrics,
+    Sequencer(DataSource dataSource, AuditChain chain, ChangeFeed feed, ObjectMapper mapper, LogSeal seal, MeterRegistry metrics,
             @ConfigProperty(name = "attune.sequencer.poll-interval") Duration pollInterval) {
         this.dataSource = dataSource;
+        this.seal = seal;
         this.chain = chain;
         this.feed = feed;
-        this.mapper = mapper;
+        // Read tolerantly: a log written by a newer replica may carry fields this one does not know.
+        this.mapper = mapper.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.pollInterval = pollInterval;
         this.lag = Timer.builder("attune.sequencer.lag").description("From a transaction's commit log to its sequencing")
                 .publishPercentiles(0.5, 0.99).register(metrics);
+        Gauge.builder("attune.sequencer.oldest.pending", this, sequencer -> sequencer.oldestPending).baseUnit("seconds")
+                .description("Age of the oldest commit log not yet sequenced: grows while an organization is stalled")
+                .register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -93,7 +101,7 @@ public class Sequencer {
         }
     }
 
-    /** Stops, releasing every organization it held (its connection closes), so another replica takes over. */
+    /** Stops after the round in progress; its connection goes back to the pool. */
     synchronized void stop() {
         if (thread != null) {
             running = false;
@@ -108,21 +116,26 @@ public class Sequencer {
     }
 
     private void run() {
+        int failures = 0;
         while (running) {
             try {
                 boolean more = round();
+                failures = 0;
                 if (!more) {
                     wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
-            } catch (SQLException | RuntimeException e) {
-                // The database may be away, or the connection was cut: its locks are gone, start afresh.
-                LOG.warn("A sequencer round failed; the pending commits are kept and retried");
+                break;
+            } catch (Throwable e) {
+                // The database may be away, or the connection was cut: start afresh, waiting longer each time.
+                if (failures++ == 0) {
+                    LOG.warnf("The sequencer lost its connection (%s); the pending commits are kept and retried",
+                            e.getClass().getSimpleName());
+                }
                 disconnect();
-                sleepQuietly();
+                sleepQuietly(Math.min(pollInterval.toMillis() << Math.min(failures, 6), 5_000));
             }
         }
         disconnect();
@@ -139,31 +152,43 @@ public class Sequencer {
         }
         List<UUID> organizations = new ArrayList<>();
         try (Statement pending = connection.createStatement();
-                ResultSet rows = pending.executeQuery("select distinct organization_id from pending_commit")) {
+                ResultSet rows = pending.executeQuery("""
+                        select organization_id, extract(epoch from clock_timestamp() - min(written_at))
+                        from pending_commit group by organization_id""")) {
+            double oldest = 0;
             while (rows.next()) {
                 organizations.add(rows.getObject(1, UUID.class));
+                oldest = Math.max(oldest, rows.getDouble(2));
             }
+            oldestPending = oldest;
         }
         boolean more = false;
         for (UUID organization : organizations) {
-            if (held.contains(organization) || lock(organization)) {
+            try {
                 more |= sequence(organization) == BATCH;
+                failing.remove(organization);
+            } catch (SQLException e) {
+                if (!connection.isValid(1)) {
+                    throw e; // the connection, not this organization
+                }
+                failed(organization, e);
+            } catch (RuntimeException e) {
+                failed(organization, e);
             }
         }
         return more;
     }
 
-    private boolean lock(UUID organization) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 11))")) {
-            lock.setString(1, "sequencer:" + organization);
-            try (ResultSet row = lock.executeQuery()) {
-                row.next();
-                if (row.getBoolean(1)) {
-                    held.add(organization);
-                    return true;
-                }
-                return false;
-            }
+    /**
+     * One organization's round failed (a log this replica cannot read, written by a newer one, or a
+     * row the database refuses): the others go on, and it is tried again at the next round, by this
+     * replica or another; the stall shows in attune.sequencer.oldest.pending.
+     */
+    private void failed(UUID organization, Exception e) {
+        if (failing.add(organization)) {
+            String state = e instanceof SQLException sql ? " SQLState " + sql.getSQLState() : "";
+            LOG.errorf("The sequencer cannot sequence organization %s (%s%s); its pending commits wait", organization,
+                    e.getClass().getSimpleName(), state);
         }
     }
 
@@ -171,6 +196,18 @@ public class Sequencer {
     private int sequence(UUID organization) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            // One sequencer of the organization per round, across replicas; a holder that dies mid-round
+            // loses the lock with its transaction, so the next round of any replica takes over.
+            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(hashtextextended(?, 11))")) {
+                lock.setString(1, "sequencer:" + organization);
+                try (ResultSet row = lock.executeQuery()) {
+                    row.next();
+                    if (!row.getBoolean(1)) {
+                        connection.rollback();
+                        return 0;
+                    }
+                }
+            }
             long lastSeq;
             String lastHash;
             long lastChange;
@@ -178,36 +215,48 @@ public class Sequencer {
                     "select last_seq, last_hash, last_change from audit_chain where organization_id = ? for update")) {
                 head.setObject(1, organization);
                 try (ResultSet row = head.executeQuery()) {
-                    row.next();
+                    if (!row.next()) {
+                        throw new IllegalStateException("the organization has no audit chain head");
+                    }
                     lastSeq = row.getLong(1);
                     lastHash = row.getString(2);
                     lastChange = row.getLong(3);
                 }
             }
             List<UUID> done = new ArrayList<>();
+            List<UUID> refused = new ArrayList<>();
             List<CommitLog.AuditEntry> events = new ArrayList<>();
             List<CommitLog.ChangeEntry> changes = new ArrayList<>();
-            List<OffsetDateTime> writtenAt = new ArrayList<>();
             // Read after the head's lock: what an earlier holder sequenced is gone from here.
             try (PreparedStatement pending = connection.prepareStatement("""
-                    select id, events, changes, written_at from pending_commit
+                    select id, events, changes, seal from pending_commit
                     where organization_id = ? order by ticket limit ?""")) {
                 pending.setObject(1, organization);
                 pending.setInt(2, BATCH);
                 try (ResultSet rows = pending.executeQuery()) {
                     while (rows.next()) {
-                        done.add(rows.getObject(1, UUID.class));
-                        events.addAll(mapper.readValue(rows.getString(2), EVENTS));
-                        changes.addAll(mapper.readValue(rows.getString(3), CHANGES));
-                        writtenAt.add(rows.getObject(4, OffsetDateTime.class));
+                        UUID id = rows.getObject(1, UUID.class);
+                        String logged = rows.getString(2);
+                        String changed = rows.getString(3);
+                        if (!seal.verifies(organization, id, logged, changed, rows.getString(4))) {
+                            // Not written by this service, or altered since: never chained, kept aside for a look.
+                            refused.add(id);
+                            continue;
+                        }
+                        done.add(id);
+                        events.addAll(mapper.readValue(logged, EVENTS));
+                        changes.addAll(mapper.readValue(changed, CHANGES));
                     }
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException("a pending commit does not read back", e);
                 }
             }
+            if (!refused.isEmpty()) {
+                refuse(organization, refused);
+            }
             if (done.isEmpty()) {
-                connection.rollback();
-                return 0;
+                connection.commit(); // the refused rows' move, if any
+                return refused.size();
             }
             AuditChain.Head head = chain.append(connection, organization, new AuditChain.Head(lastSeq, lastHash), events);
             long position = lastChange;
@@ -216,11 +265,17 @@ public class Sequencer {
                 Outbox.enqueue(connection, organization, appended.positions(), appended.eventTypes(), appended.payloads());
                 position = appended.lastPosition();
             }
-            try (PreparedStatement remove = connection.prepareStatement("delete from pending_commit where id = any(?)");
+            List<Double> lags = new ArrayList<>();
+            try (PreparedStatement remove = connection.prepareStatement("delete from pending_commit where id = any(?) "
+                    + "returning extract(epoch from clock_timestamp() - written_at)");
                     PreparedStatement advance = connection.prepareStatement(
                             "update audit_chain set last_seq = ?, last_hash = ?, last_change = ? where organization_id = ?")) {
                 remove.setArray(1, connection.createArrayOf("uuid", done.toArray()));
-                remove.executeUpdate();
+                try (ResultSet removed = remove.executeQuery()) {
+                    while (removed.next()) {
+                        lags.add(removed.getDouble(1)); // both ends on the database's clock
+                    }
+                }
                 advance.setLong(1, head.seq());
                 advance.setString(2, head.hash());
                 advance.setLong(3, position);
@@ -228,9 +283,8 @@ public class Sequencer {
                 advance.executeUpdate();
             }
             connection.commit();
-            OffsetDateTime now = OffsetDateTime.now();
-            for (OffsetDateTime written : writtenAt) {
-                lag.record(Duration.between(written, now));
+            for (double seconds : lags) {
+                lag.record(Duration.ofNanos((long) (seconds * 1e9)));
             }
             return done.size();
         } catch (SQLException | RuntimeException e) {
@@ -246,8 +300,20 @@ public class Sequencer {
      * outlives close(), and would otherwise keep them from every sequencer. A connection that was
      * cut has lost them already.
      */
+    /** Moves rows whose seal fails aside, in the round's transaction. */
+    private void refuse(UUID organization, List<UUID> refused) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement("""
+                with gone as (delete from pending_commit where id = any(?) returning *)
+                insert into pending_commit_refused (id, organization_id, ticket, written_at, events, changes, seal)
+                select id, organization_id, ticket, written_at, events, changes, seal from gone""")) {
+            move.setArray(1, connection.createArrayOf("uuid", refused.toArray()));
+            move.executeUpdate();
+        }
+        LOG.errorf("The sequencer refused %d commit logs of organization %s whose seal does not verify; they are in "
+                + "pending_commit_refused", refused.size(), organization);
+    }
+
     private void disconnect() {
-        held.clear();
         if (connection != null) {
             try (Statement release = connection.createStatement()) {
                 release.execute("select pg_advisory_unlock_all()");
@@ -264,9 +330,9 @@ public class Sequencer {
         }
     }
 
-    private void sleepQuietly() {
+    private void sleepQuietly(long millis) {
         try {
-            Thread.sleep(pollInterval.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

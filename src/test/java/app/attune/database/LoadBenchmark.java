@@ -106,8 +106,8 @@ public final class LoadBenchmark {
             """ + CLINICAL_ROWS.formatted(",\nnum as (update alliance set last_session_number = last_session_number + 1"
                     + " where id = (select alliance_id from a) returning last_session_number)", "(select last_session_number from num)")
             + """
-            insert into bench_pending_commit (id, organization_id, ticket, written_at, events, changes)
-            select gen_random_uuid(), organization_id, nextval('commit_ticket'), clock_timestamp(),
+            insert into bench_pending_commit (id, organization_id, ticket, written_at, seal, events, changes)
+            select gen_random_uuid(), organization_id, nextval('commit_ticket'), clock_timestamp(), 'bench:' || repeat('0', 64),
                    (select jsonb_agg(jsonb_build_object('id', gen_random_uuid(), 'occurredAt', now(), 'actorId', gen_random_uuid(),
                        'actorRoles', 'therapist', 'action', 'CREATE', 'resourceType', 'SESSION', 'resourceId', gen_random_uuid(),
                        'allianceId', gen_random_uuid(), 'outcome', 'SUCCESS', 'requestId', gen_random_uuid()::text,

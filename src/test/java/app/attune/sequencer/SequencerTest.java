@@ -2,6 +2,7 @@ package app.attune.sequencer;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.attune.commit.CommitLog;
@@ -171,6 +172,51 @@ class SequencerTest {
                 + "and action = 'CREATE'", organization));
         assertEquals(45, single("select count(distinct request_id) from audit_event where organization_id = ? "
                 + "and resource_type = 'SESSION' and action = 'CREATE'", organization));
+    }
+
+    @Test
+    void aCommitLogWrittenBehindTheServicesBackIsNeverChained() throws Exception {
+        Practitioner therapist = Practitioner.therapist();
+        Practitioner admin = therapist.firstAdmin();
+        therapist.createClient();
+        UUID organization = organizationOf(therapist);
+        waitUntilSequenced(organization);
+        UUID forged = UUID.randomUUID();
+        String event = "[{\"id\": \"" + UUID.randomUUID() + "\", \"occurredAt\": \"2026-12-02T10:00:00Z\", \"actorId\": null, "
+                + "\"actorRoles\": \"admin\", \"action\": \"READ\", \"resourceType\": \"CLIENT\", \"resourceId\": null, "
+                + "\"allianceId\": null, \"outcome\": \"SUCCESS\", \"requestId\": \"forged\", \"clientAddress\": null}]";
+        // Whoever can write the table, with a seal made up or copied from another row.
+        try (Connection connection = database.getConnection()) {
+            String copied;
+            try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(
+                    "select seal from pending_commit_refused union all select 'dev-2026:' || repeat('0', 64) limit 1")) {
+                row.next();
+                copied = row.getString(1);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into pending_commit (id, organization_id, ticket, written_at, events, changes, seal)
+                    values (?, ?, nextval('commit_ticket'), now(), ?, '[]', ?)""")) {
+                insert.setObject(1, forged);
+                insert.setObject(2, organization);
+                insert.setString(3, event);
+                insert.setString(4, copied);
+                insert.executeUpdate();
+            }
+        }
+        waitUntilSequenced(organization);
+        assertEquals(1, single("select count(*) from pending_commit_refused where organization_id = ?", organization));
+        assertEquals(0, single("select count(*) from audit_event where organization_id = ? and request_id = 'forged'", organization));
+        // The organization's own work goes on, and its chain holds.
+        therapist.createClient();
+        admin.request().get("/api/v1/audit-events/verify").then().statusCode(200).body("intact", equalTo(true));
+        // A logged commit is not changed in place.
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            sql.executeUpdate("insert into pending_commit (id, organization_id, ticket, written_at, events, changes, seal) "
+                    + "values (gen_random_uuid(), '" + organization + "', nextval('commit_ticket'), now(), '[]', '[]', 'x')");
+            assertThrows(SQLException.class, () -> sql.executeUpdate("update pending_commit set events = '[]' where seal = 'x'"));
+            connection.rollback();
+        }
     }
 
     /**
