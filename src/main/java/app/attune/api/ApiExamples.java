@@ -227,6 +227,7 @@ public final class ApiExamples {
              "tagCounts": {"missed-session": 1}, "discrepancy": {"clientOnly": 1, "therapistOnly": 0, "observedOnly": 0},
              "srsTrend": -1.200, "vShapedEpisodes": 1, "unrecoveredDips": 0,
              "repairGain": {"count": 2, "median": 1.50, "shareRose": 1.000},
+             "cosignature": {"awaiting": 0, "oldestDays": null},
              "atRisk": {"flag": true, "reasons": ["OPEN_RUPTURE_OVER_LIMIT", "FALLING_SRS_TREND"]}}""";
     public static final String REPORT = "{\"alliance\": " + ALLIANCE + ", \"sessions\": [{\"number\": 1, "
             + "\"occurredAt\": \"2026-09-03T15:00:00Z\", \"attendance\": \"ATTENDED\", "

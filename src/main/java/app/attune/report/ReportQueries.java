@@ -418,6 +418,19 @@ public class ReportQueries {
                 .setParameter("exploratory", EXPLORATORY).getResultList();
     }
 
+    /**
+     * Per alliance, its sessions awaiting co-signature now and the whole days since the oldest of
+     * them was signed (as of {@code now}); alliances without any are absent.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> awaitingCosign(Collection<UUID> allianceIds, OffsetDateTime now) {
+        return em.createNativeQuery("""
+                select alliance_id, count(*), floor(extract(epoch from cast(:now as timestamptz) - min(signed_at)) / 86400)
+                from session where alliance_id = any(cast(:ids as uuid[])) and awaiting_cosign group by alliance_id""")
+                .setParameter("ids", allianceIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .setParameter("now", now).getResultList();
+    }
+
     @SuppressWarnings("unchecked")
     public List<Object[]> chartRuptures(UUID allianceId, Range range) {
         return em.createNativeQuery(CHART_RUPTURES)

@@ -20,6 +20,7 @@ import app.attune.report.ReportQueries.Thresholds;
 import app.attune.report.ReportViews.AllianceReport;
 import app.attune.report.ReportViews.AtRisk;
 import app.attune.report.ReportViews.CaseloadEntry;
+import app.attune.report.ReportViews.Cosignature;
 import app.attune.report.ReportViews.Discrepancy;
 import app.attune.report.ReportViews.Quartiles;
 import app.attune.report.ReportViews.RepairGain;
@@ -177,14 +178,19 @@ public class ReportService {
         // Ages are as of the range's end, or now for a range that has not ended.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime asOf = range.to().isBefore(now) ? range.to() : now;
+        Map<UUID, Cosignature> cosignatures = new HashMap<>();
+        for (Object[] row : queries.awaitingCosign(byId.keySet(), now)) {
+            cosignatures.put((UUID) row[0], new Cosignature(count(row[1]), ((Number) row[2]).longValue()));
+        }
         for (Object[] row : queries.summaries(byId.keySet(), range, thresholds, asOf)) {
             UUID id = (UUID) row[0];
-            summaries.put(id, summary(row, byId.get(id).status.isClosed(), thresholds));
+            summaries.put(id, summary(row, byId.get(id).status.isClosed(), thresholds,
+                    cosignatures.getOrDefault(id, Cosignature.NONE)));
         }
         return summaries;
     }
 
-    private static Summary summary(Object[] row, boolean closed, Thresholds thresholds) {
+    private static Summary summary(Object[] row, boolean closed, Thresholds thresholds, Cosignature cosignature) {
         long attended = count(row[1]);
         long withRupture = count(row[2]);
         RuptureCounts ruptures = new RuptureCounts(count(row[3]), count(row[4]), count(row[5]), count(row[6]));
@@ -223,7 +229,7 @@ public class ReportService {
                 counts((String) row[19]),
                 new Discrepancy(count(row[20]), count(row[21]), count(row[27])), trend, count(row[24]), count(row[32]),
                 new RepairGain(count(row[33]), decimal(row[34], 2), ratio(count(row[35]), count(row[33]))),
-                new AtRisk(!closed && !reasons.isEmpty(), reasons));
+                cosignature, new AtRisk(!closed && !reasons.isEmpty(), reasons));
     }
 
     private SessionLine line(Object[] row) {

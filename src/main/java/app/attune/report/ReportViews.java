@@ -144,7 +144,18 @@ public final class ReportViews {
             @Schema(description = "SRS dips of at least srsDropPoints that did not get back in time, or not yet.")
             long unrecoveredDips,
             RepairGain repairGain,
+            @Schema(description = "Sessions signed for a pre-licensed therapist that await its supervisor's co-signature "
+                    + "now, whatever the range.") Cosignature cosignature,
             AtRisk atRisk) {
+    }
+
+    @Schema(name = "CosignatureQueue")
+    public record Cosignature(
+            @Schema(description = "Sessions awaiting co-signature.", example = "1") long awaiting,
+            @Schema(nullable = true, description = "Whole days since the oldest of them was signed; null without one.",
+                    example = "3") Long oldestDays) {
+
+        static final Cosignature NONE = new Cosignature(0, null);
     }
 
     @Schema(name = "CaseloadEntry")

@@ -36,6 +36,12 @@ class CosignatureTest {
         assertEquals("preliminary", therapist.request().get("/api/v1/alliances/{id}/fhir", alliance).then().extract().jsonPath()
                 .getString("entry.find { it.resource.resourceType == 'DocumentReference' }.resource.docStatus"));
 
+        // Reports and the supervisor's caseload count it, with its age.
+        therapist.request().get("/api/v1/alliances/{id}/report", alliance).then().statusCode(200)
+                .body("summary.cosignature.awaiting", equalTo(1)).body("summary.cosignature.oldestDays", equalTo(0));
+        supervisor.request().get("/api/v1/reports/caseload").then().statusCode(200)
+                .body("items.find { it.alliance.id == '" + alliance + "' }.summary.cosignature.awaiting", equalTo(1));
+
         // Nobody but the therapist's supervisor co-signs: not the therapist, not an integration, not another supervisor.
         String etag = supervisor.etag("/api/v1/sessions/{id}", session);
         therapist.request().header("If-Match", etag).post("/api/v1/sessions/{id}/cosign", session).then().statusCode(403);
@@ -52,6 +58,8 @@ class CosignatureTest {
                 .body("cosignedAt", org.hamcrest.Matchers.notNullValue()).body("status", equalTo("SIGNED"));
         supervisor.request().header("If-Match", supervisor.etag("/api/v1/sessions/{id}", session))
                 .post("/api/v1/sessions/{id}/cosign", session).then().statusCode(409);
+        therapist.request().get("/api/v1/alliances/{id}/report", alliance).then()
+                .body("summary.cosignature.awaiting", equalTo(0)).body("summary.cosignature.oldestDays", equalTo(null));
 
         // The FHIR note names its co-signer as authenticator, and is final only now.
         var fhir = therapist.request().get("/api/v1/alliances/{id}/fhir", alliance).then().statusCode(200).extract().jsonPath();
