@@ -42,6 +42,12 @@ final class AuditHash {
                 checkpoint.issuedAt().toInstant(), key.id()));
     }
 
+    /** Whether a MAC someone handed back is the expected one, compared in constant time. */
+    static boolean matches(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** What a commit log row's seal covers. */
     static String commitLog(AuditKeys.Key key, Object organizationId, Object id, String events, String changes) {
         return hmac(key, encode(COMMIT_LOG, organizationId, id, events, changes, key.id()));

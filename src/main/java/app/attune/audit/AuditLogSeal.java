@@ -2,9 +2,6 @@ package app.attune.audit;
 
 import app.attune.commit.LogSeal;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Commit log seals under the audit keys, so that a forged pending row never enters the chain. */
@@ -29,11 +26,7 @@ class AuditLogSeal implements LogSeal {
         if (colon < 1) {
             return false;
         }
-        Optional<AuditKeys.Key> key = keys.named(seal.substring(0, colon));
-        if (key.isEmpty()) {
-            return false;
-        }
-        byte[] expected = AuditHash.commitLog(key.get(), organizationId, id, events, changes).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, seal.substring(colon + 1).getBytes(StandardCharsets.US_ASCII));
+        return keys.named(seal.substring(0, colon)).map(key -> AuditHash.matches(
+                AuditHash.commitLog(key, organizationId, id, events, changes), seal.substring(colon + 1))).orElse(false);
     }
 }

@@ -9,8 +9,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -97,8 +95,7 @@ public class AuditService {
     private void requireSigned(AuditCheckpoint kept, UUID org) {
         AuditKeys.Key key = keys.named(kept.keyId()).orElseThrow(() -> ApiProblem.invalid("keyId",
                 "names no audit key this service holds"));
-        byte[] expected = AuditHash.signature(kept, key).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, kept.signature().getBytes(StandardCharsets.US_ASCII))) {
+        if (!AuditHash.matches(AuditHash.signature(kept, key), kept.signature())) {
             throw ApiProblem.invalid("signature", "does not match: the checkpoint was not issued by this service, or was altered");
         }
         if (!kept.organizationId().equals(org)) {

@@ -427,8 +427,7 @@ public class ReportQueries {
         return em.createNativeQuery("""
                 select alliance_id, count(*), floor(extract(epoch from cast(:now as timestamptz) - min(signed_at)) / 86400)
                 from session where alliance_id = any(cast(:ids as uuid[])) and awaiting_cosign group by alliance_id""")
-                .setParameter("ids", allianceIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-                .setParameter("now", now).getResultList();
+                .setParameter("ids", uuidArray(allianceIds)).setParameter("now", now).getResultList();
     }
 
     @SuppressWarnings("unchecked")
@@ -440,8 +439,13 @@ public class ReportQueries {
                 .getResultList();
     }
 
+    /** Ids as a PostgreSQL array literal, for cast(:ids as uuid[]). */
+    private static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
     private static void bindRows(Query query, Collection<UUID> allianceIds, Range range, Thresholds thresholds) {
-        query.setParameter("ids", allianceIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+        query.setParameter("ids", uuidArray(allianceIds))
                 .setParameter("from", range.from())
                 .setParameter("to", range.to())
                 .setParameter("srsDrop", thresholds.srsDropPoints())
