@@ -249,6 +249,22 @@ public final class ApiExamples {
             + "srsTrend,vShapedEpisodes\r\n"
             + "a3e8e0b2-7c4d-4f6a-9b1e-5d2c8f0a6b34,0b4ad3a4-5a7e-4a3d-9a57-1f0e2f8c6f21,6f1f5c1e-3e4b-4c1b-8a0e-2d9a0c7b5e10,"
             + "ACTIVE,2026-09-01,true,OPEN_RUPTURE_OVER_LIMIT;FALLING_SRS_TREND,5,3,0.400,0.667,1,24,0,-1.200,1\r\n";
+    public static final String SUPERVISEES = "{\"items\": [{\"superviseeId\": \"6f1f5c1e-3e4b-4c1b-8a0e-2d9a0c7b5e10\", "
+            + "\"displayName\": \"Alice Smith\", \"licensed\": false, \"alliances\": 12, \"alliancesAtRisk\": 2, "
+            + "\"sessions\": 40, \"sessionsAttended\": 36, \"ruptureRate\": 0.250, \"ruptures\": 9, \"resolved\": 7, "
+            + "\"resolutionRate\": 0.778, \"medianSessionsToRepair\": 1.00, \"medianDaysToRepair\": 7.00, "
+            + "\"openRuptures\": 2, \"oldestOpenRuptureDays\": 23, \"meanSrs\": 35.50, \"shareBelowSrsCutoff\": 0.200, "
+            + "\"cosignature\": {\"awaiting\": 1, \"oldestDays\": 3}}], "
+            + "\"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
+    public static final String SUPERVISEES_CSV = "superviseeId,displayName,licensed,alliances,alliancesAtRisk,sessions,"
+            + "sessionsAttended,ruptureRate,ruptures,resolved,resolutionRate,medianSessionsToRepair,medianDaysToRepair,"
+            + "openRuptures,oldestOpenRuptureDays,meanSrs,shareBelowSrsCutoff,awaitingCosign,oldestAwaitingCosignDays\r\n"
+            + "6f1f5c1e-3e4b-4c1b-8a0e-2d9a0c7b5e10,Alice Smith,false,12,2,40,36,0.250,9,7,0.778,1.00,7.00,2,23,35.50,0.200,1,3\r\n";
+    public static final String REVIEW_QUEUE = "{\"items\": [{\"reason\": \"CLIENT_REPORTED_UNLOGGED\", "
+            + "\"allianceId\": \"a3e8e0b2-7c4d-4f6a-9b1e-5d2c8f0a6b34\", \"therapistId\": \"6f1f5c1e-3e4b-4c1b-8a0e-2d9a0c7b5e10\", "
+            + "\"sessionId\": \"5b8e2a71-0f3c-4d2e-9c6a-7e1d4b3a2f90\", \"sessionNumber\": 3, "
+            + "\"occurredAt\": \"2026-09-17T15:00:00Z\", \"ruptureId\": null, \"daysOpen\": null}], "
+            + "\"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
 
     private ApiExamples() {
     }

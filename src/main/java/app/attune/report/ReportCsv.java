@@ -4,6 +4,7 @@ import app.attune.report.ReportViews.AllianceReport;
 import app.attune.report.ReportViews.CaseloadEntry;
 import app.attune.report.ReportViews.SessionLine;
 import app.attune.report.ReportViews.Summary;
+import app.attune.report.SupervisionViews.SuperviseeFigures;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Reports as RFC 4180 CSV: one row per session, or one per alliance of a caseload. */
+/** Reports as RFC 4180 CSV: one row per session, one per alliance of a caseload, or one per supervisee. */
 public final class ReportCsv {
 
     static final String[] SESSION_COLUMNS = {"number", "occurredAt", "attendance", "rupturesTotal", "withdrawal",
@@ -23,6 +24,11 @@ public final class ReportCsv {
     static final String[] CASELOAD_COLUMNS = {"allianceId", "clientId", "therapistId", "status", "startedOn", "atRisk",
         "atRiskReasons", "sessionsAttended", "ruptures", "ruptureRate", "resolutionRate", "openRuptures",
         "oldestOpenRuptureDays", "unresolvedAtClose", "srsTrend", "vShapedEpisodes"};
+
+    static final String[] SUPERVISEE_COLUMNS = {"superviseeId", "displayName", "licensed", "alliances", "alliancesAtRisk",
+        "sessions", "sessionsAttended", "ruptureRate", "ruptures", "resolved", "resolutionRate", "medianSessionsToRepair",
+        "medianDaysToRepair", "openRuptures", "oldestOpenRuptureDays", "meanSrs", "shareBelowSrsCutoff", "awaitingCosign",
+        "oldestAwaitingCosignDays"};
 
     private ReportCsv() {
     }
@@ -54,6 +60,26 @@ public final class ReportCsv {
                         s.oldestOpenRuptureDays(), s.unresolvedAtClose(), s.srsTrend(), s.vShapedEpisodes());
             }
         });
+    }
+
+    public static String supervisees(List<SuperviseeFigures> entries) {
+        return write(SUPERVISEE_COLUMNS, printer -> {
+            for (SuperviseeFigures f : entries) {
+                printer.printRecord(f.superviseeId(), text(f.displayName()), f.licensed(), f.alliances(), f.alliancesAtRisk(),
+                        f.sessions(), f.sessionsAttended(), f.ruptureRate(), f.ruptures(), f.resolved(), f.resolutionRate(),
+                        f.medianSessionsToRepair(), f.medianDaysToRepair(), f.openRuptures(), f.oldestOpenRuptureDays(),
+                        f.meanSrs(), f.shareBelowSrsCutoff(), f.cosignature().awaiting(), f.cosignature().oldestDays());
+            }
+        });
+    }
+
+    /** Free text as a cell a spreadsheet shows and never runs: a leading =, +, -, @ or control gets a quote. */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return "=+-@\t\r".indexOf(first) >= 0 ? "'" + value : value;
     }
 
     private static Object subscale(SessionLine s, String name) {

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public class ReportQueries {
 
     /** One row per session in range, with its counts and the scores it was rated with. */
-    private static final String ROWS = """
+    static final String ROWS = """
             -- A report is as of its range's end: every session up to it is read, so that "previous" and
             -- "last five" reach back before the range; rows and counts are those in range.
             with scope as (
@@ -136,7 +136,7 @@ public class ReportQueries {
             """;
 
     /** Each rupture that surfaced in range: its status as of the range's end, its repair's time and gain. */
-    private static final String RUPTURE_FIGURES = ROWS + """
+    static final String RUPTURE_FIGURES = ROWS + """
             ,
             -- Each rupture that surfaced in range, with its status as of the range's end: from the
             -- repairs made by then, as RuptureStatus.from derives it, and the alliance's closing if it
@@ -440,11 +440,11 @@ public class ReportQueries {
     }
 
     /** Ids as a PostgreSQL array literal, for cast(:ids as uuid[]). */
-    private static String uuidArray(Collection<UUID> ids) {
+    static String uuidArray(Collection<UUID> ids) {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
-    private static void bindRows(Query query, Collection<UUID> allianceIds, Range range, Thresholds thresholds) {
+    static void bindRows(Query query, Collection<UUID> allianceIds, Range range, Thresholds thresholds) {
         query.setParameter("ids", uuidArray(allianceIds))
                 .setParameter("from", range.from())
                 .setParameter("to", range.to())

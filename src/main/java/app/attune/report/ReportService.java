@@ -171,7 +171,7 @@ public class ReportService {
         return Page.of(entries.subList(fromIndex, toIndex), page, entries.size());
     }
 
-    private Map<UUID, Summary> summaries(List<Alliance> alliances, Range range, Thresholds thresholds) {
+    Map<UUID, Summary> summaries(List<Alliance> alliances, Range range, Thresholds thresholds) {
         Map<UUID, Alliance> byId = new HashMap<>();
         alliances.forEach(a -> byId.put(a.id, a));
         Map<UUID, Summary> summaries = new HashMap<>();
@@ -259,14 +259,14 @@ public class ReportService {
         return alliances.findVisible(caller.get(), allianceId).orElseThrow(() -> ApiProblem.notFound("alliance"));
     }
 
-    private Thresholds thresholds() {
+    Thresholds thresholds() {
         OrganizationSettings s = settings.of(caller.get().organizationId());
         return new Thresholds(s.srsCutoff, s.srsItemFloor, s.orsCutoff, s.orsReliableChange, s.repairWindowSessions,
                 s.openRuptureLimitDays, s.srsDropPoints, ZoneId.of(s.timeZone));
     }
 
     /** The days from..to in the organization's time zone, as instants; a day runs midnight to midnight there. */
-    private Range range(LocalDate from, LocalDate to, ZoneId zone) {
+    Range range(LocalDate from, LocalDate to, ZoneId zone) {
         LocalDate start = from == null ? JournalDates.EARLIEST : from;
         LocalDate end = to == null ? JournalDates.LATEST : to;
         if (end.isBefore(start)) {
@@ -285,11 +285,11 @@ public class ReportService {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    private static BigDecimal ratio(long part, long whole) {
+    static BigDecimal ratio(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal decimal(Object value, int scale) {
+    static BigDecimal decimal(Object value, int scale) {
         return value == null ? null : new BigDecimal(value.toString()).setScale(scale, RoundingMode.HALF_UP);
     }
 

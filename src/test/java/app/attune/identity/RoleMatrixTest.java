@@ -78,6 +78,8 @@ class RoleMatrixTest {
             Map.entry("PATCH /api/v1/ruptures/{id}", WRITERS),
             Map.entry("POST /api/v1/ruptures/{id}/repairs", WRITERS),
             Map.entry("GET /api/v1/reports/caseload", READERS),
+            Map.entry("GET /api/v1/reports/supervisees", SUPERVISOR),
+            Map.entry("GET /api/v1/reports/review-queue", SUPERVISOR),
             Map.entry("GET /api/v1/organization/settings", EVERYONE),
             Map.entry("PUT /api/v1/organization/settings", ADMIN),
             Map.entry("GET /api/v1/vocabulary", EVERYONE),
