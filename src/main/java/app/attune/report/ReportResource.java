@@ -34,11 +34,14 @@ public class ReportResource {
 
     static final String CSV = "text/csv";
     static final String SVG = "image/svg+xml";
+    static final String PDF = "application/pdf";
 
     private final ReportService reports;
+    private final ReportPdfService pdfs;
 
-    ReportResource(ReportService reports) {
+    ReportResource(ReportService reports, ReportPdfService pdfs) {
         this.reports = reports;
+        this.pdfs = pdfs;
     }
 
     @GET
@@ -46,10 +49,14 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getAllianceReport",
             summary = "Trace an alliance over time: per-session ruptures, repairs and scores, with its summary "
-                    + "(JSON; also text/csv and image/svg+xml)",
+                    + "(JSON; also text/csv, image/svg+xml and application/pdf)",
             description = "Traces the alliance over time: each session's ruptures, repairs and scores, with a summary, "
                     + "optionally only from one day to another (both inclusive). Answers JSON, or with Accept: text/csv "
-                    + "a row per session, or with Accept: image/svg+xml a chart.")
+                    + "a row per session, with Accept: image/svg+xml a chart, or with Accept: application/pdf a tagged PDF for "
+                    + "the supervision file (summary with the at-risk reasons, chart, sessions, each rupture with its markers, "
+                    + "tags and repairs). The PDF never holds a private note, and holds the progress notes only with "
+                    + "includeNotes=true, which only the alliance's therapist and that therapist's supervisor may ask for "
+                    + "(403 for anyone else); that export is audited as SESSION_NOTES.")
     @APIResponse(responseCode = "200", description = "The report",
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllianceReport.class),
@@ -57,13 +64,17 @@ public class ReportResource {
                 @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
                         examples = @ExampleObject(name = "csv", value = ApiExamples.REPORT_CSV)),
                 @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING),
-                        examples = @ExampleObject(name = "chart", value = ApiExamples.REPORT_SVG))})
+                        examples = @ExampleObject(name = "chart", value = ApiExamples.REPORT_SVG)),
+                @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public AllianceReport report(@PathParam("id") UUID id,
             @Parameter(description = "First day (ISO date), inclusive",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last day (ISO date), inclusive",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
-        Dates dates = Dates.of(from, to);
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "PDF only: include the sessions' progress notes (never the private notes)",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("includeNotes") String includeNotes) {
+        Dates dates = Dates.of(from, to, includeNotes);
         return reports.report(id, dates.from(), dates.to(), AuditAction.REPORT);
     }
 
@@ -83,6 +94,16 @@ public class ReportResource {
     public String reportSvg(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
         Dates dates = Dates.of(from, to);
         return AllianceChart.svg(reports.chart(id, dates.from(), dates.to()));
+    }
+
+    @GET
+    @Path("/alliances/{id}/report")
+    @Produces(PDF)
+    @Operation(hidden = true)
+    public byte[] reportPdf(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("includeNotes") String includeNotes) {
+        Dates dates = Dates.of(from, to, includeNotes);
+        return pdfs.pdf(id, dates.from(), dates.to(), dates.includeNotes());
     }
 
     @GET
@@ -125,12 +146,17 @@ public class ReportResource {
         return reports.caseload(wanted, pageRequest, action);
     }
 
-    /** The report's date range, read from the query. */
-    private record Dates(LocalDate from, LocalDate to) {
+    /** The report's date range, and whether a PDF holds the progress notes, read from the query. */
+    private record Dates(LocalDate from, LocalDate to, boolean includeNotes) {
 
         static Dates of(String from, String to) {
+            return of(from, to, null);
+        }
+
+        static Dates of(String from, String to, String includeNotes) {
             QueryParams query = new QueryParams();
-            Dates dates = new Dates(query.date("from", from), query.date("to", to));
+            Dates dates = new Dates(query.date("from", from), query.date("to", to),
+                    Boolean.TRUE.equals(query.bool("includeNotes", includeNotes)));
             query.check();
             return dates;
         }

@@ -104,7 +104,7 @@ public class ReportService {
         return report;
     }
 
-    private AllianceReport build(UUID allianceId, LocalDate from, LocalDate to) {
+    AllianceReport build(UUID allianceId, LocalDate from, LocalDate to) {
         Alliance alliance = visible(allianceId);
         Thresholds thresholds = thresholds();
         Range range = range(from, to, thresholds.timeZone());
@@ -119,11 +119,16 @@ public class ReportService {
     /** The chart's data: the report and where each rupture and repair falls. */
     @Transactional
     public AllianceChart.Data chart(UUID allianceId, LocalDate from, LocalDate to) {
-        AllianceReport report = build(allianceId, from, to);
+        AllianceChart.Data chart = chart(build(allianceId, from, to), from, to);
+        audit.done(AuditAction.EXPORT, AuditedType.REPORT, allianceId, allianceId);
+        return chart;
+    }
+
+    AllianceChart.Data chart(AllianceReport report, LocalDate from, LocalDate to) {
         Thresholds thresholds = thresholds();
         List<AllianceChart.RuptureMark> ruptures = new ArrayList<>();
         Map<String, AllianceChart.RuptureMark> byId = new LinkedHashMap<>();
-        for (Object[] row : queries.chartRuptures(allianceId, range(from, to, thresholds.timeZone()))) {
+        for (Object[] row : queries.chartRuptures(report.alliance().id(), range(from, to, thresholds.timeZone()))) {
             AllianceChart.RuptureMark mark = byId.computeIfAbsent(row[0].toString(), id -> {
                 AllianceChart.RuptureMark m = new AllianceChart.RuptureMark(((Number) row[1]).intValue(),
                         ((Number) row[6]).intValue(), (String) row[2], (String) row[3], new ArrayList<>());
@@ -134,7 +139,6 @@ public class ReportService {
                 mark.repairs().add(new AllianceChart.RepairMark(((Number) row[5]).doubleValue(), (String) row[4]));
             }
         }
-        audit.done(AuditAction.EXPORT, AuditedType.REPORT, allianceId, allianceId);
         return new AllianceChart.Data(report, thresholds.srsCutoff(), ruptures);
     }
 
@@ -255,7 +259,7 @@ public class ReportService {
                 row[6] == null ? null : ((Number) row[6]).intValue(), decimal(row[7], 2), decimal(row[8], 1));
     }
 
-    private Alliance visible(UUID allianceId) {
+    Alliance visible(UUID allianceId) {
         return alliances.findVisible(caller.get(), allianceId).orElseThrow(() -> ApiProblem.notFound("alliance"));
     }
 

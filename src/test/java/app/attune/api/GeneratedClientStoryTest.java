@@ -94,7 +94,7 @@ class GeneratedClientStoryTest {
         assertEquals(List.of(RuptureMarker.COMPLAINT_ABOUT_PARAMETERS), repaired.getMarkers());
         assertEquals(5, repaired.getTherapistContribution());
 
-        AllianceReport report = new ReportsApi(api).getAllianceReport(alliance.getId(), null, null, null);
+        AllianceReport report = new ReportsApi(api).getAllianceReport(alliance.getId(), null, false, null, null);
         assertEquals(3, report.getSessions().size());
         assertEquals(1L, report.getSummary().getResolved());
         assertEquals(0, BigDecimal.ONE.compareTo(report.getSummary().getResolutionRate()));

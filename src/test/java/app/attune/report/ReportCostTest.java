@@ -37,6 +37,44 @@ class ReportCostTest {
         assertEquals(emptyCaseload, caseloadStatements(therapist), "statements for a caseload of 2 vs 4 alliances");
     }
 
+    @Test
+    void supervisionReportsCostTheSameForOneSuperviseeAsForThree() {
+        Practitioner first = Practitioner.therapist();
+        Practitioner admin = first.firstAdmin();
+        Practitioner supervisor = first.colleague("supervisor");
+        String supervisorId = supervisor.id();
+        supervise(admin, first, supervisorId);
+        allianceWith(first, 2);
+        long[] small = supervisionStatements(supervisor);
+        for (int i = 0; i < 2; i++) {
+            Practitioner other = first.colleague("therapist");
+            supervise(admin, other, supervisorId);
+            allianceWith(other, 4);
+            allianceWith(other, 6);
+        }
+        assertEquals(small[0], supervisionStatements(supervisor)[0], "supervisees: 1 supervisee vs 3");
+        assertEquals(small[1], supervisionStatements(supervisor)[1], "review queue: 1 alliance vs 5");
+    }
+
+    private long[] supervisionStatements(Practitioner supervisor) {
+        long[] counts = new long[2];
+        int i = 0;
+        for (String path : List.of("/api/v1/reports/supervisees", "/api/v1/reports/review-queue")) {
+            supervisor.request().get(path).then().statusCode(200);
+            long before = sessionFactory.getStatistics().getPrepareStatementCount();
+            supervisor.request().get(path).then().statusCode(200);
+            counts[i++] = sessionFactory.getStatistics().getPrepareStatementCount() - before;
+        }
+        return counts;
+    }
+
+    private static void supervise(Practitioner admin, Practitioner supervisee, String supervisorId) {
+        String id = supervisee.id();
+        admin.request().header("If-Match", admin.etag("/api/v1/practitioners/{id}", id))
+                .body(java.util.Map.of("supervisorId", supervisorId)).patch("/api/v1/practitioners/{id}", id)
+                .then().statusCode(200);
+    }
+
     private long statements(Practitioner therapist, String alliance, String accept) {
         therapist.request().accept(accept).get("/api/v1/alliances/{id}/report", alliance).then().statusCode(200);
         long before = sessionFactory.getStatistics().getPrepareStatementCount();
