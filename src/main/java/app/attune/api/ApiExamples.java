@@ -132,10 +132,11 @@ public final class ApiExamples {
     public static final String SETTINGS = """
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
              "repairWindowSessions": 3, "openRuptureLimitDays": 21, "srsDropPoints": 1, "timeZone": "UTC",
-             "version": 0}""";
+             "researchTags": ["missed-session"], "researchKeepsYear": false, "version": 0}""";
     public static final String SETTINGS_PUT = """
             {"srsCutoff": 36, "srsItemFloor": 9, "orsCutoff": 25, "orsReliableChange": 5,
-             "repairWindowSessions": 3, "openRuptureLimitDays": 14, "srsDropPoints": 1.5, "timeZone": "America/Chicago"}""";
+             "repairWindowSessions": 3, "openRuptureLimitDays": 14, "srsDropPoints": 1.5, "timeZone": "America/Chicago",
+             "researchTags": ["missed-session", "scheduling"]}""";
 
     public static final String NEW_PRACTITIONER = """
             {"subject": "dr-okafor", "displayName": "Dr. A. Okafor", "roles": ["therapist"],
@@ -265,6 +266,14 @@ public final class ApiExamples {
             + "\"sessionId\": \"5b8e2a71-0f3c-4d2e-9c6a-7e1d4b3a2f90\", \"sessionNumber\": 3, "
             + "\"occurredAt\": \"2026-09-17T15:00:00Z\", \"ruptureId\": null, \"daysOpen\": null}], "
             + "\"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
+
+    public static final String NEW_RESEARCH_EXPORT = """
+            {"from": "2026-01-01", "to": "2026-06-30", "endedOnly": false}""";
+    public static final String RESEARCH_EXPORT = """
+            {"id": "7d3e9b20-1c4a-4f8e-a6b2-9e0d5c7f3a18", "status": "RUNNING", "from": "2026-01-01", "to": "2026-06-30",
+             "endedOnly": false, "requestedBy": "a3f1c9e2-4b7d-4e8a-9c0f-1d2e3f4a5b6c",
+             "createdAt": "2026-07-01T09:00:00Z", "rowsWritten": 12000, "rowsTotal": 48000, "percent": 25,
+             "rowCounts": {}, "finishedAt": null, "expiresAt": null}""";
 
     private ApiExamples() {
     }

@@ -9,15 +9,17 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
     public static final String INTEGRATION = "integration";
+    /** Starts and downloads de-identified research exports, and reaches nothing clinical; granted by an admin. */
+    public static final String RESEARCHER = "researcher";
 
     /** Runs the service for every organization: provisions them, and reaches nothing clinical. */
     public static final String OPERATOR = "operator";
 
-    public static final Set<String> ALL = Set.of(THERAPIST, SUPERVISOR, ADMIN, INTEGRATION);
-    /** The roles a practitioner's first token may bring with it; admin and integration are granted. */
+    public static final Set<String> ALL = Set.of(THERAPIST, SUPERVISOR, ADMIN, INTEGRATION, RESEARCHER);
+    /** The roles a practitioner's first token may bring with it; admin, integration and researcher are granted. */
     public static final Set<String> CLINICAL = Set.of(THERAPIST, SUPERVISOR);
     /** One role name, for validating bodies. */
-    public static final String PATTERN = "^(therapist|supervisor|admin|integration)$";
+    public static final String PATTERN = "^(therapist|supervisor|admin|integration|researcher)$";
 
     private Roles() {
     }

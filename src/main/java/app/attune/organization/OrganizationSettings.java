@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -43,6 +45,15 @@ public class OrganizationSettings extends PanacheEntityBase {
     /** IANA time zone name: the organization's days, for every date boundary of its reports. */
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
+
+    /** Rupture tags a research export keeps; it writes "other" for every other tag. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "research_tags", nullable = false, columnDefinition = "text[]")
+    public String[] researchTags = new String[0];
+
+    /** Whether a research export keeps the year of each alliance's first session. */
+    @Column(name = "research_keeps_year", nullable = false)
+    public boolean researchKeepsYear;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

@@ -1,5 +1,6 @@
 package app.attune.organization;
 
+import app.attune.api.Text;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An organization's settings: its report thresholds and time zone (PUT replaces them all). */
@@ -34,11 +36,19 @@ public record ReportSettings(
         @Size(min = 1, max = 64) @Pattern(regexp = "^[A-Za-z0-9_+/-]+$", message = "must be an IANA time zone name")
         @Schema(description = "The organization's time zone (IANA name), for every date of its reports; UTC when absent.",
                 example = "Europe/Berlin") String timeZone,
+        @Size(max = 200)
+        @Schema(description = "Rupture tags a research export keeps (free tags can identify a person); every other tag is "
+                + "exported as \"other\". Empty when absent.", example = "[\"missed-session\"]")
+        List<@NotNull @Size(max = 40) @Pattern(regexp = Text.SLUG, message = "must be a lower-case slug such as missed-session")
+                String> researchTags,
+        @Schema(description = "Whether a research export keeps the year of each alliance's first session; false when "
+                + "absent.", example = "false") Boolean researchKeepsYear,
         @Schema(description = "Read-only: the version, also sent as ETag.", example = "0", readOnly = true) Long version) {
 
     static ReportSettings of(OrganizationSettings s) {
         return new ReportSettings(s.srsCutoff.stripTrailingZeros(), s.srsItemFloor.stripTrailingZeros(),
                 s.orsCutoff.stripTrailingZeros(), s.orsReliableChange.stripTrailingZeros(), s.repairWindowSessions,
-                s.openRuptureLimitDays, s.srsDropPoints.stripTrailingZeros(), s.timeZone, s.version);
+                s.openRuptureLimitDays, s.srsDropPoints.stripTrailingZeros(), s.timeZone, List.of(s.researchTags),
+                s.researchKeepsYear, s.version);
     }
 }

@@ -47,6 +47,9 @@ public class SettingsService {
         settings.srsDropPoints = request.srsDropPoints() == null ? DEFAULT_DROP_POINTS
                 : request.srsDropPoints().setScale(1, RoundingMode.UNNECESSARY);
         settings.timeZone = request.timeZone() == null ? "UTC" : zone(request.timeZone());
+        settings.researchTags = request.researchTags() == null ? new String[0]
+                : request.researchTags().stream().distinct().sorted().toArray(String[]::new);
+        settings.researchKeepsYear = Boolean.TRUE.equals(request.researchKeepsYear());
         settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         settings.flush();
         audit.done(AuditAction.UPDATE, AuditedType.SETTINGS, settings.organizationId, null);

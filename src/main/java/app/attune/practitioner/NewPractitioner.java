@@ -16,7 +16,7 @@ public record NewPractitioner(
         @Size(max = Text.LABEL_MAX) @Pattern(regexp = Text.TRIMMED, message = "must not start or end with blanks")
         @Schema(example = "Dr. A. Okafor") String displayName,
         @NotNull @Size(min = 1, max = 4) @Schema(required = true, example = "[\"therapist\"]")
-        List<@NotNull @Size(max = 12) @Pattern(regexp = Roles.PATTERN, message = "must be therapist, supervisor, admin or integration")
+        List<@NotNull @Size(max = 12) @Pattern(regexp = Roles.PATTERN, message = "must be therapist, supervisor, admin, integration or researcher")
                 String> roles,
         @Schema(description = "The practitioner's clinical supervisor: an active practitioner with the supervisor role.")
         UUID supervisorId,

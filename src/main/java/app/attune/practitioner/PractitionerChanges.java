@@ -16,7 +16,7 @@ public record PractitionerChanges(
         @Schema(example = "Dr. A. Okafor") String displayName,
         @NotNull @Size(max = 4) @Schema(description = "May be empty: a practitioner without roles signs in to nothing.",
                 example = "[\"therapist\", \"supervisor\"]")
-        List<@NotNull @Size(max = 12) @Pattern(regexp = Roles.PATTERN, message = "must be therapist, supervisor, admin or integration")
+        List<@NotNull @Size(max = 12) @Pattern(regexp = Roles.PATTERN, message = "must be therapist, supervisor, admin, integration or researcher")
                 String> roles,
         UUID supervisorId,
         @NotNull @Schema(example = "false") Boolean active,

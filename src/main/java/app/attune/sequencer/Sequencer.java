@@ -73,7 +73,8 @@ public class Sequencer {
         this.mapper = mapper.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.pollInterval = pollInterval;
         this.lag = Timer.builder("attune.sequencer.lag").description("From a transaction's commit log to its sequencing")
-                .publishPercentiles(0.5, 0.99).register(metrics);
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30)).register(metrics);
         Gauge.builder("attune.sequencer.oldest.pending", this, sequencer -> sequencer.oldestPending).baseUnit("seconds")
                 .description("Age of the oldest commit log not yet sequenced: grows while an organization is stalled")
                 .register(metrics);

@@ -132,7 +132,8 @@ class OpenApiDocumentTest {
                         case "I" -> List.of("integration");
                         case "A" -> List.of("admin");
                         case "O" -> List.of("operator");
-                        default -> List.of("admin", "integration", "supervisor", "therapist");
+                        case "R" -> List.of("researcher");
+                        default -> List.of("admin", "integration", "researcher", "supervisor", "therapist");
                     });
                 }
                 listed.add(row(match.group(1), match.group(2), match.group(3), roles));

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -32,12 +33,15 @@ import java.util.regex.Pattern;
  * - read path: p50, p95 and p99 of alliance reports (a 50-session alliance) under 8 readers;
  * - start-up time to the first ready answer, resident memory after start and after the load, each
  *   beside the same figures of a minimal Quarkus REST and Panache application (src/bench/minimal-app);
- * - a sustained run at 70% of the measured write rate: errors and resident memory growth.
+ * - a sustained run at 70% of the measured write rate: errors and resident memory growth;
+ * - scaling, side by side: 16 writers on one organization against 16 on 16 organizations, without
+ *   and with commit_delay, the sequencer's lag in each phase, and a report alone and under writes.
  *
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.LoadBenchmark
  *
  * Options: -Dload.seconds (30), -Dload.warmup-seconds (120), -Dload.sustain-minutes (10), -Dload.pool (16),
  * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.yardstick (true),
+ * -Dload.scaling (true), -Dload.commit-delay-micros (20000),
  * -Dload.jvm="options" (both applications' JVMs; by default the setting chosen, "-XX:+UseSerialGC -Xmx384m";
  * empty for the JVM's defaults), -Dpg.bin, -Dpg.options.
  */
@@ -59,6 +63,13 @@ public final class LoadBenchmark {
     private static final String[] JVM = JVM_OPTIONS.isBlank() ? new String[0] : JVM_OPTIONS.trim().split("\\s+");
     /** Writers share one organization by default; each organization's audit chain orders its commits. */
     private static final boolean SPREAD = Boolean.getBoolean("load.one-organization-per-writer");
+    /**
+     * Side by side in one run: 16 writers on one organization against 16 writers on 16
+     * organizations, without and with PostgreSQL's commit_delay (a stand-in for a synchronous
+     * standby further away), and reports under writes of their own organization.
+     */
+    private static final boolean SCALING = Boolean.parseBoolean(System.getProperty("load.scaling", "true"));
+    private static final int COMMIT_DELAY_MICROS = Integer.getInteger("load.commit-delay-micros", 20_000);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SESSION = """
             {"occurredAt": "2026-10-%02dT15:00:00Z", "durationMinutes": 50, "attendance": "ATTENDED",
@@ -147,15 +158,19 @@ public final class LoadBenchmark {
                 PackagedService.waitUntil(() -> service.status("/q/health/ready") == 200, Duration.ofSeconds(60), "never ready");
                 long rssStarted = service.residentMiB();
 
-                List<String> alliances = new ArrayList<>();
+                List<String> oneOrganization = new ArrayList<>();
+                List<String> spread = new ArrayList<>();
                 service.provision("load-org");
                 for (int i = 0; i < CONNECTIONS; i++) {
-                    if (SPREAD) {
+                    oneOrganization.add(openAlliance(token));
+                    if (SPREAD || SCALING) {
                         service.provision("load-org-" + i);
+                        spread.add(openAlliance(tokenOf("load-org-" + i)));
                     }
-                    alliances.add(openAlliance(SPREAD ? tokenOf("load-org-" + i) : token));
                 }
+                List<String> alliances = SPREAD ? spread : oneOrganization;
                 writeFor(alliances, WARMUP, 0);
+                String scaling = SCALING ? scaling(cluster, oneOrganization, spread) : "(scaling not measured: -Dload.scaling=false)";
                 if (STATEMENTS) {
                     try (Connection db = cluster.connect(); Statement sql = db.createStatement()) {
                         sql.execute("create extension if not exists pg_stat_statements");
@@ -211,6 +226,7 @@ public final class LoadBenchmark {
                         %s
                         sustained %d min at %.1f sessions/s (70%%)               %d written, %d errors; resident memory %d -> %d MiB (%+.1f%%)
                         pool size %s, JVM %s, options: %s
+                        %s
                         """, CONNECTIONS, PHASE.toSeconds(), serviceRate, pgbenchRate, serviceRate / pgbenchRate, writes[0], writes[1],
                         WARMUP.toSeconds(), 1000 * writeCpu.service() / writes[0], 1000 * writeCpu.database() / writes[0],
                         1000 * writeCpu.generator() / writes[0], 1000 * pgbenchCpu.database() / pgbenchTransactions,
@@ -224,9 +240,97 @@ public final class LoadBenchmark {
                                         WARMUP.plus(PHASE).toSeconds(), minimal.written(), minimal.read(), minimal.failed()),
                         SUSTAIN.toMinutes(), target, sustained[0], sustained[1],
                         rssLoaded, rssAfterSustain, 100.0 * (rssAfterSustain - rssLoaded) / rssLoaded, POOL,
-                        Runtime.version(), JVM_OPTIONS.isBlank() ? "none (defaults)" : JVM_OPTIONS);
+                        Runtime.version(), JVM_OPTIONS.isBlank() ? "none (defaults)" : JVM_OPTIONS, scaling);
             }
         }
+    }
+
+    /**
+     * One organization's 16 writers against 16 organizations' (after a short warm-up of the
+     * latter), at commit_delay 0 and at the delay asked for, with the sequencer's lag in each
+     * phase; then a report's latency alone and under its organization's writes.
+     */
+    private String scaling(PostgresCluster cluster, List<String> one, List<String> spread) throws Exception {
+        writeFor(spread, Duration.ofSeconds(Math.min(30, WARMUP.toSeconds())), 0);
+        StringBuilder out = new StringBuilder("one organization against sixteen, in this run:\n");
+        for (int delay : new int[] {0, COMMIT_DELAY_MICROS}) {
+            commitDelay(cluster, delay);
+            Map<Double, Double> start = lagBuckets();
+            int[] oneOrg = writeFor(one, PHASE, 0);
+            Map<Double, Double> afterOne = lagBuckets();
+            int[] sixteen = writeFor(spread, PHASE, 0);
+            Map<Double, Double> afterSixteen = lagBuckets();
+            double oneRate = oneOrg[0] / (double) PHASE.toSeconds();
+            double sixteenRate = sixteen[0] / (double) PHASE.toSeconds();
+            out.append(String.format(Locale.ROOT, "  commit_delay %5.1f ms: 1 organization %7.1f sessions/s (%d errors,"
+                    + " lag p50 %s p99 %s)   16 organizations %7.1f sessions/s (%d errors, lag p50 %s p99 %s)   ratio %.2f%n",
+                    delay / 1000.0, oneRate, oneOrg[1], lagQuantile(start, afterOne, 0.5), lagQuantile(start, afterOne, 0.99),
+                    sixteenRate, sixteen[1], lagQuantile(afterOne, afterSixteen, 0.5),
+                    lagQuantile(afterOne, afterSixteen, 0.99), oneRate / sixteenRate));
+        }
+        commitDelay(cluster, 0);
+        String reported = openAlliance(token);
+        for (int i = 0; i < 50; i++) {
+            postForBody(token, "/api/v1/alliances/" + reported + "/sessions", SESSION.formatted(1 + i % 28));
+        }
+        List<Long> quiet = readFor(reported, PHASE);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        var writes = background.submit(() -> writeFor(one, PHASE, 0));
+        List<Long> underWrites = readFor(reported, PHASE);
+        int[] written = writes.get();
+        background.shutdown();
+        Collections.sort(quiet);
+        Collections.sort(underWrites);
+        out.append(String.format(Locale.ROOT, "  50-session report, %d readers: alone p50 %.1f ms p95 %.1f ms (%d);"
+                + " under 16 writers of its organization p50 %.1f ms p95 %.1f ms (%d; %.1f sessions/s written meanwhile)",
+                READERS, percentile(quiet, 50), percentile(quiet, 95), quiet.size(), percentile(underWrites, 50),
+                percentile(underWrites, 95), underWrites.size(), written[0] / (double) PHASE.toSeconds()));
+        return out.toString();
+    }
+
+    /** Sets commit_delay for the whole cluster and waits until a new session sees it. */
+    private static void commitDelay(PostgresCluster cluster, int micros) throws Exception {
+        try (Connection db = cluster.connect(); Statement sql = db.createStatement()) {
+            sql.execute("alter system set commit_delay = " + micros);
+            sql.execute("select pg_reload_conf()");
+        }
+        PackagedService.waitUntil(() -> {
+            try (Connection db = cluster.connect(); Statement sql = db.createStatement();
+                    var row = sql.executeQuery("select setting::int from pg_settings where name = 'commit_delay'")) {
+                return row.next() && row.getInt(1) == micros;
+            } catch (Exception e) {
+                return false;
+            }
+        }, Duration.ofSeconds(10), "commit_delay not applied");
+    }
+
+    /** The sequencer lag histogram's cumulative counts by upper bound (seconds). */
+    private Map<Double, Double> lagBuckets() throws Exception {
+        Map<Double, Double> buckets = new java.util.TreeMap<>();
+        Pattern line = Pattern.compile("attune_sequencer_lag_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} ([0-9.eE+-]+)");
+        for (String metric : service.metrics("attune_sequencer_lag_seconds_bucket")) {
+            Matcher m = line.matcher(metric);
+            if (m.matches()) {
+                double bound = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+                buckets.merge(bound, Double.parseDouble(m.group(2)), Double::sum);
+            }
+        }
+        return buckets;
+    }
+
+    /** The upper bound of the bucket holding the quantile of what was sequenced between two snapshots. */
+    private static String lagQuantile(Map<Double, Double> before, Map<Double, Double> after, double quantile) {
+        double total = after.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
+            return "n/a";
+        }
+        for (Map.Entry<Double, Double> bucket : after.entrySet()) {
+            double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+            if (count >= quantile * total) {
+                return bucket.getKey().isInfinite() ? "> max" : String.format(Locale.ROOT, "<= %.0f ms", bucket.getKey() * 1000);
+            }
+        }
+        return "n/a";
     }
 
     private static final String GREETING = "{\"text\": \"The client arrived late and quiet; we named the missed session.\"}";

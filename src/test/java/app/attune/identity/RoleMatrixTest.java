@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +39,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RoleMatrixTest {
 
-    private static final Set<String> EVERYONE = Set.of("therapist", "supervisor", "integration", "admin");
+    private static final Set<String> EVERYONE = Set.of("therapist", "supervisor", "integration", "admin", "researcher");
     private static final Set<String> READERS = Set.of("therapist", "supervisor", "integration");
     private static final Set<String> WRITERS = Set.of("therapist", "integration");
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> HOOKS = Set.of("admin", "integration");
     private static final Set<String> OPERATOR = Set.of("operator");
     private static final Set<String> SUPERVISOR = Set.of("supervisor");
+    private static final Set<String> RESEARCH = Set.of("admin", "researcher");
 
     /** Who may call each operation; everyone else gets 403. */
     private static final Map<String, Set<String>> MATRIX = Map.ofEntries(
@@ -80,6 +82,9 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/reports/caseload", READERS),
             Map.entry("GET /api/v1/reports/supervisees", SUPERVISOR),
             Map.entry("GET /api/v1/reports/review-queue", SUPERVISOR),
+            Map.entry("POST /api/v1/research-exports", RESEARCH),
+            Map.entry("GET /api/v1/research-exports/{id}", RESEARCH),
+            Map.entry("GET /api/v1/research-exports/{id}/data", RESEARCH),
             Map.entry("GET /api/v1/organization/settings", EVERYONE),
             Map.entry("PUT /api/v1/organization/settings", ADMIN),
             Map.entry("GET /api/v1/vocabulary", EVERYONE),
@@ -104,9 +109,12 @@ class RoleMatrixTest {
     void everyOperationIsInTheMatrixAndAnswersEachRoleAsItSays() throws IOException {
         Practitioner base = Practitioner.therapist();
         Map<String, Practitioner> byRole = Map.of("therapist", base, "supervisor", base.colleague("supervisor"),
-                "integration", base.colleague("integration"), "admin", base.colleague("admin"));
+                "integration", base.colleague("integration"), "admin", base.colleague("admin"), "researcher",
+                base.colleague("researcher"));
         Practitioner noRole = base.colleague();
-        List<String> operations = operations();
+        Map<String, JsonNode> described = DocumentOperations.of(new ObjectMapper().readTree(
+                given().queryParam("format", "json").get("/q/openapi").asString()));
+        List<String> operations = List.copyOf(described.keySet());
         List<String> failures = new ArrayList<>();
         Set<String> unlisted = new TreeSet<>(operations);
         unlisted.removeAll(MATRIX.keySet());
@@ -116,23 +124,23 @@ class RoleMatrixTest {
         assertTrue(stale.isEmpty(), "matrix entries for operations that no longer exist: " + stale);
 
         for (String operation : operations) {
-            int anonymous = call(given(), operation).statusCode();
+            int anonymous = call(given(), operation, described.get(operation)).statusCode();
             if (anonymous != 401) {
                 failures.add(operation + " without a token answered " + anonymous);
             }
             for (var role : byRole.entrySet()) {
-                int status = call(role.getValue().request(), operation).statusCode();
+                int status = call(role.getValue().request(), operation, described.get(operation)).statusCode();
                 boolean allowed = MATRIX.get(operation).contains(role.getKey());
                 if (allowed == (status == 403) || status == 401 || status >= 500) {
                     failures.add(operation + " as " + role.getKey() + " answered " + status
                             + (allowed ? " (allowed)" : " (must be 403)"));
                 }
             }
-            int asOperator = call(Operator.request(), operation).statusCode();
+            int asOperator = call(Operator.request(), operation, described.get(operation)).statusCode();
             if (MATRIX.get(operation).contains("operator") == (asOperator == 403) || asOperator == 401 || asOperator >= 500) {
                 failures.add(operation + " as the operator answered " + asOperator);
             }
-            int withoutRoles = call(noRole.request(), operation).statusCode();
+            int withoutRoles = call(noRole.request(), operation, described.get(operation)).statusCode();
             if (!MATRIX.get(operation).equals(EVERYONE) && withoutRoles != 403) {
                 failures.add(operation + " with no role answered " + withoutRoles);
             }
@@ -178,10 +186,19 @@ class RoleMatrixTest {
         assertEquals(List.of(), undeclared);
     }
 
-    private static Response call(RequestSpecification request, String operation) {
+    /** Calls the operation asking for what it answers (JSON, or a download's own type), and problem details. */
+    private static Response call(RequestSpecification request, String operation, JsonNode described) {
         String[] parts = operation.split(" ", 2);
         String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-        request = request.contentType("application/json");
+        String answers = "application/json";
+        for (Iterator<Map.Entry<String, JsonNode>> responses = described.path("responses").fields(); responses.hasNext();) {
+            Map.Entry<String, JsonNode> response = responses.next();
+            if (response.getKey().startsWith("2") && response.getValue().path("content").fieldNames().hasNext()) {
+                answers = response.getValue().path("content").fieldNames().next();
+                break;
+            }
+        }
+        request = request.contentType("application/json").accept(answers + ", application/problem+json");
         return switch (parts[0]) {
             case "POST" -> request.body("{}").post(path);
             case "PUT" -> request.body("{}").put(path);
@@ -189,11 +206,6 @@ class RoleMatrixTest {
             case "DELETE" -> request.delete(path);
             default -> request.get(path);
         };
-    }
-
-    private static List<String> operations() throws IOException {
-        JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").asString());
-        return List.copyOf(DocumentOperations.of(document).keySet());
     }
 
     private static List<Class<?>> resourceClasses() throws IOException {

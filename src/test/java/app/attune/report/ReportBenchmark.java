@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * The report benchmark (a command, not a test): on a local PostgreSQL it creates a database of its
  * own, starts the packaged service against it, generates an organization of 2,000 alliances
  * (100,000 sessions, 200,000 ruptures with repairs and measures; one alliance of 500 sessions; one
- * supervisor with 30 supervised alliances), measures report and caseload latency over HTTP and the
+ * supervisor with 30 supervised alliances; a mentor supervising 10 therapists of 30 alliances each),
+ * measures report, caseload and supervisees-report latency over HTTP and the
  * time PostgreSQL spends executing the report statements (EXPLAIN ANALYZE), then grows the database
  * tenfold with nine more such organizations and measures again. It drops its database at the end.
  *
@@ -45,7 +46,8 @@ import java.util.stream.Collectors;
  * Settings (system properties): bench.admin-url (a database to create the benchmark's own in,
  * default jdbc:postgresql://localhost:5432/postgres), bench.user, bench.password, bench.port
  * (the service's, default 18080), bench.requests (per measurement, default 200), bench.grow
- * (false stops before the tenfold growth), bench.keep (true keeps the database).
+ * (false stops before the tenfold growth), bench.keep (true keeps the database), bench.research-export (true
+ * also exports the organization as a researcher and measures it), bench.reports (false skips the reports).
  */
 public final class ReportBenchmark {
 
@@ -55,6 +57,10 @@ public final class ReportBenchmark {
     private static final int SESSIONS_PER_ALLIANCE = 50;
     private static final int LONG_ALLIANCE_SESSIONS = 500;
     private static final int SUPERVISED_ALLIANCES = 30;
+    /** The mentor supervises therapist-1 to therapist-10, each with 30 alliances (31 to 330). */
+    private static final int MENTORED_THERAPISTS = 10;
+    private static final int MENTORED_LAST = SUPERVISED_ALLIANCES + MENTORED_THERAPISTS * SUPERVISED_ALLIANCES;
+    private static final int LONG_THERAPIST = MENTORED_THERAPISTS + 1;
 
     private final String adminUrl = System.getProperty("bench.admin-url", "jdbc:postgresql://localhost:5432/postgres");
     private final String user = System.getProperty("bench.user", "attune_bench");
@@ -82,6 +88,12 @@ public final class ReportBenchmark {
                 generate(db, ORG, true);
                 analyze(db);
                 System.out.printf(Locale.ROOT, "generated %s in %.0f s%n", counts(db), seconds(started));
+                if (Boolean.getBoolean("bench.research-export")) {
+                    researchExport(service);
+                }
+                if (!Boolean.parseBoolean(System.getProperty("bench.reports", "true"))) {
+                    return;
+                }
                 Result base = measure(db);
 
                 if (!Boolean.parseBoolean(System.getProperty("bench.grow", "true"))) {
@@ -153,6 +165,49 @@ public final class ReportBenchmark {
         throw new IllegalStateException("The service did not become ready within 90 s");
     }
 
+    /**
+     * Exports the organization's first five years (every 50-session alliance, 260 sessions of the
+     * long one) as a researcher would, and prints the time, the rows per second and the service's
+     * resident memory before and at its peak during the export (sampled every 50 ms).
+     */
+    private void researchExport(Process service) throws Exception {
+        String researcher = DevToken.forSubject("researcher").org(ORG).groups("researcher").sign();
+        long rssBefore = residentKiB(service);
+        long started = System.nanoTime();
+        HttpRequest start = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/research-exports"))
+                .header("Authorization", "Bearer " + researcher).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\": \"2010-01-01\", \"to\": \"2014-12-31\"}")).build();
+        HttpResponse<String> accepted = http.send(start, HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("research export answered " + accepted.statusCode());
+        }
+        String path = "/api/v1/research-exports/" + new ObjectMapper().readTree(accepted.body()).path("id").asText();
+        long peak = rssBefore;
+        JsonNode export;
+        do {
+            Thread.sleep(50);
+            peak = Math.max(peak, residentKiB(service));
+            export = new ObjectMapper().readTree(get(path, researcher, "application/json").body());
+        } while (!export.path("status").asText().equals("DONE") && !export.path("status").asText().equals("FAILED"));
+        double seconds = seconds(started);
+        long rows = export.path("rowsWritten").asLong();
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + "/data"))
+                .header("Authorization", "Bearer " + researcher).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        System.out.printf(Locale.ROOT, "research export: %s in %.1f s, %d rows (%.0f rows/s), ZIP %.1f MiB (download %d);"
+                + " service resident memory %d MiB before, %d MiB at its peak during the export%n  rows per file: %s%n",
+                export.path("status").asText(), seconds, rows, rows / seconds, zip.body().length / 1048576.0, zip.statusCode(),
+                rssBefore / 1024, peak / 1024, export.path("rowCounts"));
+    }
+
+    private static long residentKiB(Process process) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
     private HttpResponse<String> get(String path, String token, String accept) throws IOException, InterruptedException {
         int to = path.startsWith("/q/") ? managementPort : port;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path))
@@ -190,6 +245,13 @@ public final class ReportBenchmark {
             // therapist-0 is the supervisee; it holds alliances 1 to 30 (the supervisor's caseload).
             "update practitioner set supervisor_id = (select id from practitioner where organization_id = " + scope
                 + " and subject = 'supervisor') where organization_id = " + scope + " and subject = 'therapist-0'",
+            "insert into practitioner (id, organization_id, subject, roles) values (gen_random_uuid(), " + scope
+                + ", 'mentor', '{supervisor}')",
+            "insert into practitioner (id, organization_id, subject, roles) values (gen_random_uuid(), " + scope
+                + ", 'researcher', '{researcher}')",
+            "update practitioner set supervisor_id = (select id from practitioner where organization_id = " + scope
+                + " and subject = 'mentor') where organization_id = " + scope + " and subject in (select 'therapist-' || g"
+                + " from generate_series(1, " + MENTORED_THERAPISTS + ") g)",
             "insert into client (id, organization_id, external_id, created_by) select gen_random_uuid(), " + scope
                 + ", 'client-' || g, (select id from practitioner where organization_id = " + scope
                 + " and subject = 'therapist-1') from generate_series(1, " + ALLIANCES + ") g",
@@ -198,8 +260,10 @@ public final class ReportBenchmark {
                 + " case when n = " + ALLIANCES + " then 'long' else 'alliance-' || n end"
                 + " from (select c.*, cast(substr(c.external_id, 8) as int) as n from client c where c.organization_id = "
                 + scope + ") c join practitioner p on p.organization_id = c.organization_id and p.subject = 'therapist-'"
-                + " || case when c.n <= " + SUPERVISED_ALLIANCES + " then 0 when c.n = " + ALLIANCES + " then 1"
-                + " else 2 + c.n % " + (THERAPISTS - 2) + " end",
+                + " || case when c.n <= " + SUPERVISED_ALLIANCES + " then 0"
+                + " when c.n <= " + MENTORED_LAST + " then 1 + (c.n - " + (SUPERVISED_ALLIANCES + 1) + ") / " + SUPERVISED_ALLIANCES
+                + " when c.n = " + ALLIANCES + " then " + LONG_THERAPIST
+                + " else " + (LONG_THERAPIST + 1) + " + c.n % " + (THERAPISTS - LONG_THERAPIST - 1) + " end",
             // Weekly sessions; one in seventeen a client no-show.
             "insert into session (id, organization_id, alliance_id, number, occurred_at, duration_minutes, mode, attendance,"
                 + " note, status) select gen_random_uuid(), a.organization_id, a.id, g,"
@@ -297,7 +361,8 @@ public final class ReportBenchmark {
     // ----------------------------------------------------------------------------------------
     // Measurements
 
-    private record Result(double reportP50, double reportP95, double caseloadP50, double caseloadP95, double dbExecution,
+    private record Result(double reportP50, double reportP95, double caseloadP50, double caseloadP95,
+            double superviseesP50, double superviseesP95, double dbExecution,
             double dbPlanning, int caseloadSize, double[] statementExecution) {
     }
 
@@ -311,7 +376,8 @@ public final class ReportBenchmark {
     }
 
     private Result measure(Connection db) throws Exception {
-        String therapist = DevToken.forSubject("therapist-1").org(ORG).groups("therapist").sign();
+        String therapist = DevToken.forSubject("therapist-" + LONG_THERAPIST).org(ORG).groups("therapist").sign();
+        String mentor = DevToken.forSubject("mentor").org(ORG).groups("supervisor").sign();
         String supervisor = DevToken.forSubject("supervisor").org(ORG).groups("supervisor").sign();
         UUID longAlliance;
         try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(
@@ -333,9 +399,17 @@ public final class ReportBenchmark {
         }
         double[] reportTimes = time(reportPath, therapist);
         double[] caseloadTimes = time("/api/v1/reports/caseload?size=100", supervisor);
+        String superviseesPath = "/api/v1/reports/supervisees?size=100";
+        JsonNode supervisees = new ObjectMapper().readTree(get(superviseesPath, mentor, "application/json").body());
+        if (supervisees.path("totalItems").asInt() != MENTORED_THERAPISTS
+                || !supervisees.path("items").findValues("alliances").stream().allMatch(n -> n.asInt() == SUPERVISED_ALLIANCES)) {
+            throw new IllegalStateException("unexpected supervisees report: " + supervisees.path("totalItems"));
+        }
+        double[] superviseesTimes = time(superviseesPath, mentor);
         double[] database = explain(db, longAlliance);
         return new Result(percentile(reportTimes, 50), percentile(reportTimes, 95), percentile(caseloadTimes, 50),
-                percentile(caseloadTimes, 95), database[0], database[1], caseloadSize,
+                percentile(caseloadTimes, 95), percentile(superviseesTimes, 50), percentile(superviseesTimes, 95),
+                database[0], database[1], caseloadSize,
                 Arrays.copyOfRange(database, 2, database.length));
     }
 
@@ -439,6 +513,8 @@ public final class ReportBenchmark {
         row("report p50 / PostgreSQL execution", base.reportP50() / base.dbExecution(), grown.reportP50() / grown.dbExecution());
         row("caseload (" + base.caseloadSize() + " alliances) p50 (ms)", base.caseloadP50(), grown.caseloadP50());
         row("caseload (" + base.caseloadSize() + " alliances) p95 (ms)", base.caseloadP95(), grown.caseloadP95());
+        row("supervisees (10 therapists x 30 alliances) p50 (ms)", base.superviseesP50(), grown.superviseesP50());
+        row("supervisees (10 therapists x 30 alliances) p95 (ms)", base.superviseesP95(), grown.superviseesP95());
         System.out.printf(Locale.ROOT, "%n%d requests per measurement, sequential, over loopback HTTP with JSON.%n", requests);
     }
 

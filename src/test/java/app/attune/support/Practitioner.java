@@ -46,7 +46,7 @@ public final class Practitioner {
      */
     public Practitioner colleague(String... roles) {
         Practitioner colleague = new Practitioner("colleague-" + UUID.randomUUID(), org, roles);
-        colleague.grantPending = Arrays.stream(roles).anyMatch(role -> role.equals("admin") || role.equals("integration"));
+        colleague.grantPending = Arrays.stream(roles).anyMatch(role -> role.equals("admin") || role.equals("integration") || role.equals("researcher"));
         return colleague;
     }
 

@@ -91,6 +91,10 @@ final class Headers {
             // A resource with its own address and version; a measure or an addendum lives in its session's.
             add(response, "Location");
         }
+        if (status.equals("202")) {
+            // Work accepted for later: where to follow it.
+            add(response, "Location");
+        }
         if (success && method == PathItem.HttpMethod.POST) {
             add(response, IdempotencyKeys.REPLAYED);
         }

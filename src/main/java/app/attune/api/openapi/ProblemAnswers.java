@@ -63,6 +63,14 @@ final class ProblemAnswers {
         problems.put("500", "An unexpected failure; the detail carries an error id that is also in the service's log");
         problems.put("503", "The journal's database is unavailable: retry after Retry-After seconds");
         var responses = operation.getResponses();
+        // A refusal an operation declares itself (a GET's 409) is answered as problem details too.
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((status, declared) -> {
+                if (status.matches("[45]\\d\\d") && declared.getContent() == null && declared.getDescription() != null) {
+                    problems.putIfAbsent(status, declared.getDescription());
+                }
+            });
+        }
         // Replaces the bare 400/401/403 that the scanner adds from @Valid and @RolesAllowed.
         problems.forEach((status, description) -> {
             var existing = responses.getAPIResponse(status);

@@ -1,0 +1,144 @@
+package app.attune.research;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs queued research exports in the background, one at a time per replica: an export is
+ * claimed with SKIP LOCKED, holds a lease it renews as it writes, and is taken up again by any
+ * replica once its lease lapses (its worker died). Each round also expires exports past their
+ * retention: their chunks are deleted, their record stays.
+ */
+@ApplicationScoped
+public class ExportWorker {
+
+    private static final Logger LOG = Logger.getLogger(ExportWorker.class);
+
+    private final AgroalDataSource dataSource;
+    private final ExportWriter writer;
+    private final Duration pollInterval;
+    private final Duration retention;
+    private ScheduledExecutorService loop;
+
+    ExportWorker(AgroalDataSource dataSource, ExportWriter writer,
+            @ConfigProperty(name = "attune.research-export.poll-interval") Duration pollInterval,
+            @ConfigProperty(name = "attune.research-export.retention") Duration retention) {
+        this.dataSource = dataSource;
+        this.writer = writer;
+        this.pollInterval = pollInterval;
+        this.retention = retention;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "research-export"));
+        loop.scheduleWithFixedDelay(this::round, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (loop != null) {
+            loop.shutdownNow();
+        }
+    }
+
+    private void round() {
+        try {
+            expire();
+            Optional<UUID> claimed = claim();
+            while (claimed.isPresent()) {
+                run(claimed.get());
+                claimed = claim();
+            }
+        } catch (SQLException | RuntimeException e) {
+            // The database may be away, or not migrated yet; the next round tries again.
+            LOG.debugf("A research export round did not run: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    private void run(UUID id) throws SQLException {
+        try {
+            ExportWriter.Written written = writer.write(id);
+            finish(id, written);
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warnf("Research export %s failed (%s); its partial data is deleted", id, e.getClass().getSimpleName());
+            fail(id);
+        }
+    }
+
+    private Optional<UUID> claim() throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement claim = db.prepareStatement("""
+                update research_export set status = 'RUNNING', running_until = now() + interval '2 minutes'
+                where id = (select id from research_export
+                            where status = 'QUEUED' or (status = 'RUNNING' and running_until < now())
+                            order by created_at limit 1 for update skip locked)
+                returning id""")) {
+            try (ResultSet row = claim.executeQuery()) {
+                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    private void finish(UUID id, ExportWriter.Written written) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement done = db.prepareStatement("""
+                update research_export set status = 'DONE', rows_written = ?, rows_total = ?, row_counts = ?,
+                       bytes = ?, finished_at = now(), expires_at = now() + cast(? as interval), running_until = null,
+                       version = version + 1
+                where id = ? and status = 'RUNNING'""")) {
+            done.setLong(1, written.total());
+            done.setLong(2, written.total());
+            done.setString(3, json(written));
+            done.setLong(4, written.bytes());
+            done.setString(5, retention.toSeconds() + " seconds");
+            done.setObject(6, id);
+            done.executeUpdate();
+        }
+    }
+
+    private void fail(UUID id) throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            try (PreparedStatement failed = db.prepareStatement("update research_export set status = 'FAILED',"
+                    + " finished_at = now(), running_until = null, version = version + 1 where id = ?")) {
+                failed.setObject(1, id);
+                failed.executeUpdate();
+            }
+            try (PreparedStatement chunks = db.prepareStatement("delete from research_export_chunk where export_id = ?")) {
+                chunks.setObject(1, id);
+                chunks.executeUpdate();
+            }
+        }
+    }
+
+    /** Deletes the data of exports past their retention; their records stay, EXPIRED. */
+    private void expire() throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement expire = db.prepareStatement("""
+                with expired as (
+                    update research_export set status = 'EXPIRED', version = version + 1
+                    where status = 'DONE' and expires_at <= now() returning id)
+                delete from research_export_chunk where export_id in (select id from expired)""")) {
+            expire.executeUpdate();
+        }
+    }
+
+    /** Rows per file as a JSON object; file names are the writer's own. */
+    private static String json(ExportWriter.Written written) {
+        StringBuilder json = new StringBuilder("{");
+        written.rows().forEach((file, count) -> json.append(json.length() > 1 ? "," : "").append('"').append(file)
+                .append("\":").append(count));
+        return json.append('}').toString();
+    }
+}
