@@ -35,6 +35,7 @@ public class ExportWorker {
     private final Duration pollInterval;
     private final Duration retention;
     private ScheduledExecutorService loop;
+    private volatile boolean stopping;
 
     ExportWorker(AgroalDataSource dataSource, ExportWriter writer,
             @ConfigProperty(name = "attune.research-export.poll-interval") Duration pollInterval,
@@ -51,6 +52,7 @@ public class ExportWorker {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         if (loop != null) {
             loop.shutdownNow();
         }
@@ -60,7 +62,7 @@ public class ExportWorker {
         try {
             expire();
             Optional<UUID> claimed = claim();
-            while (claimed.isPresent()) {
+            while (claimed.isPresent() && !stopping) {
                 run(claimed.get());
                 claimed = claim();
             }
@@ -75,6 +77,10 @@ public class ExportWorker {
             ExportWriter.Written written = writer.write(id);
             finish(id, written);
         } catch (IOException | SQLException | RuntimeException e) {
+            if (stopping) {
+                // Cut short by this replica's shutdown: its lease lapses and another replica starts it again.
+                return;
+            }
             LOG.warnf("Research export %s failed (%s); its partial data is deleted", id, e.getClass().getSimpleName());
             fail(id);
         }
