@@ -61,7 +61,7 @@ public class ExportWorker {
     private void round() {
         try {
             expire();
-            Optional<UUID> claimed = claim();
+            Optional<Claim> claimed = claim();
             while (claimed.isPresent() && !stopping) {
                 run(claimed.get());
                 claimed = claim();
@@ -72,60 +72,72 @@ public class ExportWorker {
         }
     }
 
-    private void run(UUID id) throws SQLException {
+    /** An export and the token of this worker's claim on it. */
+    record Claim(UUID exportId, UUID token) {
+    }
+
+    private void run(Claim claim) throws SQLException {
+        UUID id = claim.exportId();
         try {
-            ExportWriter.Written written = writer.write(id);
-            finish(id, written);
+            ExportWriter.Written written = writer.write(claim);
+            if (!finish(claim, written)) {
+                LOG.warnf("Research export %s was taken over by another worker before it finished here", id);
+            }
         } catch (IOException | SQLException | RuntimeException e) {
             if (stopping) {
                 // Cut short by this replica's shutdown: its lease lapses and another replica starts it again.
                 return;
             }
             LOG.warnf("Research export %s failed (%s); its partial data is deleted", id, e.getClass().getSimpleName());
-            fail(id);
+            fail(claim);
         }
     }
 
-    private Optional<UUID> claim() throws SQLException {
+    private Optional<Claim> claim() throws SQLException {
         try (Connection db = dataSource.getConnection(); PreparedStatement claim = db.prepareStatement("""
-                update research_export set status = 'RUNNING', running_until = now() + interval '2 minutes'
+                update research_export set status = 'RUNNING', claim = gen_random_uuid(),
+                       running_until = now() + cast(? as interval)
                 where id = (select id from research_export
                             where status = 'QUEUED' or (status = 'RUNNING' and running_until < now())
                             order by created_at limit 1 for update skip locked)
-                returning id""")) {
+                returning id, claim""")) {
+            claim.setString(1, ExportWriter.LEASE);
             try (ResultSet row = claim.executeQuery()) {
-                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
+                return row.next() ? Optional.of(new Claim(row.getObject(1, UUID.class), row.getObject(2, UUID.class)))
+                        : Optional.empty();
             }
         }
     }
 
-    private void finish(UUID id, ExportWriter.Written written) throws SQLException {
+    /** Marks the export DONE if this worker's claim still holds it; false when another took it over. */
+    private boolean finish(Claim claim, ExportWriter.Written written) throws SQLException {
         try (Connection db = dataSource.getConnection(); PreparedStatement done = db.prepareStatement("""
                 update research_export set status = 'DONE', rows_written = ?, rows_total = ?, row_counts = ?,
                        bytes = ?, finished_at = now(), expires_at = now() + cast(? as interval), running_until = null,
                        version = version + 1
-                where id = ? and status = 'RUNNING'""")) {
+                where id = ? and claim = ? and status = 'RUNNING'""")) {
             done.setLong(1, written.total());
             done.setLong(2, written.total());
             done.setString(3, json(written));
             done.setLong(4, written.bytes());
             done.setString(5, retention.toSeconds() + " seconds");
-            done.setObject(6, id);
-            done.executeUpdate();
+            done.setObject(6, claim.exportId());
+            done.setObject(7, claim.token());
+            return done.executeUpdate() == 1;
         }
     }
 
-    private void fail(UUID id) throws SQLException {
-        try (Connection db = dataSource.getConnection()) {
-            try (PreparedStatement failed = db.prepareStatement("update research_export set status = 'FAILED',"
-                    + " finished_at = now(), running_until = null, version = version + 1 where id = ?")) {
-                failed.setObject(1, id);
-                failed.executeUpdate();
-            }
-            try (PreparedStatement chunks = db.prepareStatement("delete from research_export_chunk where export_id = ?")) {
-                chunks.setObject(1, id);
-                chunks.executeUpdate();
-            }
+    /** Marks the export FAILED and deletes its chunks, in one statement, if this worker's claim still holds it. */
+    private void fail(Claim claim) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement failed = db.prepareStatement("""
+                with failed as (
+                    update research_export set status = 'FAILED', finished_at = now(), running_until = null,
+                           version = version + 1
+                    where id = ? and claim = ? returning id)
+                delete from research_export_chunk where export_id in (select id from failed)""")) {
+            failed.setObject(1, claim.exportId());
+            failed.setObject(2, claim.token());
+            failed.executeUpdate();
         }
     }
 

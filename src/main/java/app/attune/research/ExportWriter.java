@@ -16,10 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -45,8 +44,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ExportWriter {
 
     static final int CHUNK = 1 << 20;
+    /** How long a claim holds without renewal; renewed with every chunk and every 5,000 rows. */
+    static final String LEASE = "10 minutes";
     private static final int FETCH = 1_000;
     private static final int PROGRESS_EVERY = 5_000;
+    /** The earliest time a ZIP entry can carry (MS-DOS's epoch). */
+    private static final LocalDateTime EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private final AgroalDataSource dataSource;
     private final int minimumCell;
@@ -61,11 +64,16 @@ public class ExportWriter {
     record Written(Map<String, Long> rows, long total, long bytes) {
     }
 
-    Written write(UUID exportId) throws SQLException, IOException {
+    Written write(ExportWorker.Claim claim) throws SQLException, IOException {
+        UUID exportId = claim.exportId();
         try (Connection snapshot = dataSource.getConnection(); Connection out = dataSource.getConnection()) {
             out.setAutoCommit(true);
-            try (PreparedStatement clear = out.prepareStatement("delete from research_export_chunk where export_id = ?")) {
+            // What an earlier claim left behind; only while this claim holds.
+            try (PreparedStatement clear = out.prepareStatement("delete from research_export_chunk where export_id = ?"
+                    + " and exists (select 1 from research_export where id = ? and claim = ?)")) {
                 clear.setObject(1, exportId);
+                clear.setObject(2, exportId);
+                clear.setObject(3, claim.token());
                 clear.executeUpdate();
             }
             snapshot.setAutoCommit(false);
@@ -73,7 +81,7 @@ public class ExportWriter {
                 begin.execute("set transaction isolation level repeatable read, read only");
             }
             try {
-                Run run = new Run(exportId, request(snapshot, exportId), snapshot, out);
+                Run run = new Run(claim, request(snapshot, exportId), snapshot, out);
                 Written written = run.all();
                 snapshot.commit();
                 return written;
@@ -115,7 +123,7 @@ public class ExportWriter {
     /** One export's writing: its key, its ZIP and its counts. */
     private final class Run {
 
-        private final UUID exportId;
+        private final ExportWorker.Claim claim;
         private final Request request;
         private final Connection snapshot;
         private final Connection out;
@@ -126,8 +134,8 @@ public class ExportWriter {
         private long written;
         private long total;
 
-        Run(UUID exportId, Request request, Connection snapshot, Connection out) throws SQLException {
-            this.exportId = exportId;
+        Run(ExportWorker.Claim claim, Request request, Connection snapshot, Connection out) throws SQLException {
+            this.claim = claim;
             this.request = request;
             this.snapshot = snapshot;
             this.out = out;
@@ -140,7 +148,7 @@ public class ExportWriter {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("HMAC-SHA-256 is not available", e);
             }
-            this.chunks = new Chunks(exportId, out);
+            this.chunks = new Chunks(claim, out);
             this.zip = new ZipOutputStream(chunks, StandardCharsets.UTF_8);
         }
 
@@ -185,6 +193,7 @@ public class ExportWriter {
 
         /** Streams one statement's rows into one CSV entry of the ZIP. */
         private void table(String file, String sql, String[] header, Row mapper) throws SQLException, IOException {
+            progress();
             long count = 0;
             try (PreparedStatement statement = scoped(sql); ResultSet result = statement.executeQuery()) {
                 CSVPrinter printer = entry(file, header);
@@ -230,12 +239,12 @@ public class ExportWriter {
 
         /** The method, the settings and the counts; years only, never a day. */
         private void readme() throws IOException {
-            zip.putNextEntry(new ZipEntry("README.txt"));
+            zip.putNextEntry(entry("README.txt"));
             Writer text = new OutputStreamWriter(new Unclosed(zip), StandardCharsets.UTF_8);
             text.write("""
                     Attune research export (de-identified, HIPAA Safe Harbor method, 45 CFR 164.514(b)(2))
 
-                    Made in %d, of the sessions from %d to %d%s.
+                    Made of the sessions of the range asked for%s%s.
                     Ids are pseudonyms: keyed hashes (HMAC-SHA-256) under a key made for this export and destroyed after
                     it, the same within this export and unrelated to any other export's.
                     No free text: no notes, addenda, descriptions, labels, names or external ids.
@@ -246,8 +255,8 @@ public class ExportWriter {
                     data-dictionary.csv describes every column.
 
                     Rows per file:
-                    """.formatted(Year.now(ZoneOffset.UTC).getValue(), request.fromDay().getYear(), request.toDay().getYear(),
-                    request.endedOnly() ? ", alliances that have ended only" : "",
+                    """.formatted(request.keepsYear() ? " (" + request.fromDay().getYear() + " to " + request.toDay().getYear() + ")"
+                            : "", request.endedOnly() ? ", alliances that have ended only" : "",
                     request.keepsYear() ? "; the year of the first session is kept" : "; no calendar date or year is kept",
                     request.approvedTags().size(), minimumCell));
             for (Map.Entry<String, Long> count : rows.entrySet()) {
@@ -258,9 +267,16 @@ public class ExportWriter {
         }
 
         private CSVPrinter entry(String file, String[] header) throws IOException {
-            zip.putNextEntry(new ZipEntry(file));
+            zip.putNextEntry(entry(file));
             return CSVFormat.RFC4180.builder().setHeader(header).get()
                     .print(new OutputStreamWriter(new Unclosed(zip), StandardCharsets.UTF_8));
+        }
+
+        /** An entry without the time it was written: the ZIP carries no date of its own. */
+        private static ZipEntry entry(String name) {
+            ZipEntry entry = new ZipEntry(name);
+            entry.setTimeLocal(EPOCH);
+            return entry;
         }
 
         private PreparedStatement scoped(String sql) throws SQLException {
@@ -281,13 +297,18 @@ public class ExportWriter {
             }
         }
 
+        /** Records progress and renews the lease; fails when another worker has taken the export over. */
         private void progress() throws SQLException {
             try (PreparedStatement update = out.prepareStatement("update research_export set rows_written = ?, rows_total = ?,"
-                    + " running_until = now() + interval '2 minutes' where id = ?")) {
+                    + " running_until = now() + cast(? as interval) where id = ? and claim = ?")) {
                 update.setLong(1, written);
                 update.setLong(2, total);
-                update.setObject(3, exportId);
-                update.executeUpdate();
+                update.setString(3, LEASE);
+                update.setObject(4, claim.exportId());
+                update.setObject(5, claim.token());
+                if (update.executeUpdate() != 1) {
+                    throw new SQLException("the export's claim was taken over");
+                }
             }
         }
 
@@ -321,15 +342,15 @@ public class ExportWriter {
     /** The ZIP's bytes, to the database a chunk at a time. */
     private static final class Chunks extends OutputStream {
 
-        private final UUID exportId;
+        private final ExportWorker.Claim claim;
         private final Connection out;
         private final byte[] buffer = new byte[CHUNK];
         private int filled;
         private int seq;
         long bytes;
 
-        Chunks(UUID exportId, Connection out) {
-            this.exportId = exportId;
+        Chunks(ExportWorker.Claim claim, Connection out) {
+            this.claim = claim;
             this.out = out;
         }
 
@@ -363,12 +384,20 @@ public class ExportWriter {
         }
 
         private void flushChunk() throws IOException {
-            try (PreparedStatement insert = out.prepareStatement(
-                    "insert into research_export_chunk (export_id, seq, data) values (?, ?, ?)")) {
-                insert.setObject(1, exportId);
-                insert.setInt(2, seq++);
-                insert.setBytes(3, Arrays.copyOf(buffer, filled));
-                insert.executeUpdate();
+            // Stored, and the lease renewed, only while this worker's claim holds the export.
+            try (PreparedStatement insert = out.prepareStatement("""
+                    with held as (
+                        update research_export set running_until = now() + cast(? as interval)
+                        where id = ? and claim = ? returning id)
+                    insert into research_export_chunk (export_id, seq, data) select id, ?, ? from held""")) {
+                insert.setString(1, LEASE);
+                insert.setObject(2, claim.exportId());
+                insert.setObject(3, claim.token());
+                insert.setInt(4, seq++);
+                insert.setBytes(5, Arrays.copyOf(buffer, filled));
+                if (insert.executeUpdate() != 1) {
+                    throw new IOException("the export's claim was taken over");
+                }
             } catch (SQLException e) {
                 throw new IOException("a chunk of the export could not be stored", e);
             }

@@ -96,19 +96,33 @@ public class ResearchExportService {
         audit.done(AuditAction.EXPORT, AuditedType.RESEARCH_EXPORT, id, null);
     }
 
-    /** Writes the ZIP's chunks in order; a chunk is read at a time, whatever the export's size. */
+    /**
+     * Writes the ZIP's chunks in order, a chunk at a time, from one snapshot: an expiry that
+     * deletes them meanwhile does not cut the download short.
+     */
     public void copyData(UUID id, OutputStream to) throws IOException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement chunk = db.prepareStatement(
-                "select data from research_export_chunk where export_id = ? and seq = ?")) {
-            for (int seq = 0; ; seq++) {
-                chunk.setObject(1, id);
-                chunk.setInt(2, seq);
-                try (ResultSet row = chunk.executeQuery()) {
-                    if (!row.next()) {
-                        return;
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement begin = db.prepareStatement("set transaction isolation level repeatable read, read only");
+                    PreparedStatement chunk = db.prepareStatement(
+                            "select data from research_export_chunk where export_id = ? and seq = ?")) {
+                begin.execute();
+                for (int seq = 0; ; seq++) {
+                    chunk.setObject(1, id);
+                    chunk.setInt(2, seq);
+                    try (ResultSet row = chunk.executeQuery()) {
+                        if (!row.next()) {
+                            if (seq == 0) {
+                                throw new IOException("the export's data is gone");
+                            }
+                            break;
+                        }
+                        to.write(row.getBytes(1));
                     }
-                    to.write(row.getBytes(1));
                 }
+            } finally {
+                db.rollback();
+                db.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IOException("the export's data could not be read", e);

@@ -188,6 +188,34 @@ class ResearchExportTest {
         researcher.request().get("/api/v1/research-exports/{id}", UUID.randomUUID()).then().statusCode(404);
     }
 
+    @Inject
+    ExportWriter writer;
+
+    /** A worker whose lease lapsed and whose export another worker claimed writes nothing into it. */
+    @Test
+    void aWorkerThatLostItsClaimWritesNothing() throws Exception {
+        Practitioner researcher = therapist.colleague("researcher");
+        String id = insert(researcher, "RUNNING", "now() + interval '1 hour'", null);
+        try (Connection db = database.getConnection(); PreparedStatement claim = db.prepareStatement(
+                "update research_export set claim = gen_random_uuid() where id = ?")) {
+            claim.setObject(1, UUID.fromString(id));
+            assertEquals(1, claim.executeUpdate());
+        }
+        ExportWorker.Claim stale = new ExportWorker.Claim(UUID.fromString(id), UUID.randomUUID());
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> writer.write(stale));
+        assertTrue(refused.getMessage().contains("taken over"), refused.getMessage());
+        try (Connection db = database.getConnection(); PreparedStatement chunks = db.prepareStatement(
+                "select count(*), (select rows_written from research_export where id = ?) from research_export_chunk"
+                        + " where export_id = ?")) {
+            chunks.setObject(1, UUID.fromString(id));
+            chunks.setObject(2, UUID.fromString(id));
+            try (var row = chunks.executeQuery()) {
+                row.next();
+                assertEquals(List.of(0L, 0L), List.of(row.getLong(1), row.getLong(2)));
+            }
+        }
+    }
+
     /** Two alliances, the first with identifying text in every free field. */
     private record Journal(String individual, String couple) {
     }
