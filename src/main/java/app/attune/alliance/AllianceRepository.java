@@ -1,5 +1,6 @@
 package app.attune.alliance;
 
+import app.attune.access.AllianceScope;
 import app.attune.api.PageRequest;
 import app.attune.identity.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

@@ -1,27 +1,28 @@
 package app.attune.alliance;
 
+import app.attune.access.AllianceScope;
 import app.attune.api.ApiProblem;
-import app.attune.api.Versions;
 import app.attune.api.InputErrors;
 import app.attune.api.MergePatch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
+import app.attune.api.Versions;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
 import app.attune.change.ChangeAction;
 import app.attune.change.ChangeFeed;
 import app.attune.client.ClientRepository;
-import app.attune.identity.Roles;
-import app.attune.practitioner.Practitioner;
+import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
-import app.attune.idempotency.ReplayedResource;
+import app.attune.identity.Roles;
+import app.attune.practitioner.Practitioner;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -196,7 +197,7 @@ public class AllianceService {
     private Alliance forChange(UUID id) {
         Caller me = caller.get();
         Alliance alliance = alliances.lockVisible(me, id).orElseThrow(() -> ApiProblem.notFound("alliance"));
-        AllianceScope.requireChangeable(me, alliance);
+        AllianceScope.requireChangeable(me, alliance.therapistId);
         return alliance;
     }
 

@@ -1,6 +1,6 @@
 package app.attune.alliance;
 
-import app.attune.vocabulary.Coded;
+import app.attune.api.Coded;
 
 public enum AllianceStatus implements Coded {
     ACTIVE("Active"),

@@ -1,9 +1,9 @@
 package app.attune.change;
 
-import app.attune.alliance.AllianceScope;
+import app.attune.access.AllianceScope;
+import app.attune.access.ClientScope;
 import app.attune.api.ApiProblem;
 import app.attune.audit.AuditedType;
-import app.attune.client.ClientScope;
 import app.attune.commit.CommitLog;
 import app.attune.commit.SequencedReads;
 import app.attune.identity.Caller;

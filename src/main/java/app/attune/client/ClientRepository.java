@@ -1,5 +1,6 @@
 package app.attune.client;
 
+import app.attune.access.ClientScope;
 import app.attune.api.PageRequest;
 import app.attune.identity.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

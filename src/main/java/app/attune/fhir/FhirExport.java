@@ -3,23 +3,23 @@ package app.attune.fhir;
 import app.attune.alliance.Alliance;
 import app.attune.alliance.AllianceService;
 import app.attune.alliance.AllianceStatus;
+import app.attune.api.Coded;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
 import app.attune.client.Client;
-import app.attune.measure.Instrument;
-import app.attune.measure.InstrumentItem;
-import app.attune.measure.Measure;
-import app.attune.measure.Respondent;
+import app.attune.journal.Attendance;
+import app.attune.journal.Instrument;
+import app.attune.journal.InstrumentItem;
+import app.attune.journal.Measure;
+import app.attune.journal.Repair;
+import app.attune.journal.Respondent;
+import app.attune.journal.Rupture;
+import app.attune.journal.SessionAddendum;
+import app.attune.journal.SessionMode;
+import app.attune.journal.SessionStatus;
+import app.attune.journal.TherapySession;
 import app.attune.practitioner.Practitioner;
-import app.attune.rupture.Repair;
-import app.attune.rupture.Rupture;
-import app.attune.session.Attendance;
-import app.attune.session.SessionAddendum;
-import app.attune.session.SessionMode;
-import app.attune.session.SessionStatus;
-import app.attune.session.TherapySession;
-import app.attune.vocabulary.Coded;
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -276,7 +276,7 @@ public class FhirExport {
         }
         for (String marker : rupture.markers) {
             part(observation, "marker").setValue(concept(FhirTerminology.MARKERS,
-                    app.attune.rupture.RuptureMarker.valueOf(marker)));
+                    app.attune.journal.RuptureMarker.valueOf(marker)));
         }
         part(observation, "status").setValue(concept(FhirTerminology.ALLIANCE, rupture.status));
         if (rupture.description != null && !rupture.description.isBlank()) {

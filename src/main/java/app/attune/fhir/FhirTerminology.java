@@ -1,14 +1,14 @@
 package app.attune.fhir;
 
-import app.attune.measure.Instrument;
-import app.attune.measure.InstrumentItem;
-import app.attune.rupture.AllianceDimension;
-import app.attune.rupture.RepairOutcome;
-import app.attune.rupture.RepairStrategy;
-import app.attune.rupture.RuptureMarker;
-import app.attune.rupture.RuptureStatus;
-import app.attune.rupture.RuptureType;
-import app.attune.vocabulary.Coded;
+import app.attune.api.Coded;
+import app.attune.journal.AllianceDimension;
+import app.attune.journal.Instrument;
+import app.attune.journal.InstrumentItem;
+import app.attune.journal.RepairOutcome;
+import app.attune.journal.RepairStrategy;
+import app.attune.journal.RuptureMarker;
+import app.attune.journal.RuptureStatus;
+import app.attune.journal.RuptureType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

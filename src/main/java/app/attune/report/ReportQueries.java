@@ -1,6 +1,6 @@
 package app.attune.report;
 
-import app.attune.rupture.RepairStrategy;
+import app.attune.journal.RepairStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

@@ -1,18 +1,22 @@
 package app.attune.report;
 
+import app.attune.access.AllianceScope;
 import app.attune.alliance.Alliance;
+import app.attune.alliance.AllianceRepository;
 import app.attune.alliance.AllianceStatus;
 import app.attune.alliance.AllianceView;
 import app.attune.api.ApiProblem;
 import app.attune.api.JournalDates;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
-import app.attune.identity.CurrentCaller;
-import app.attune.alliance.AllianceRepository;
-import app.attune.alliance.AllianceScope;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.identity.CurrentCaller;
+import app.attune.journal.Attendance;
+import app.attune.journal.Reporter;
+import app.attune.journal.RuptureStatus;
+import app.attune.journal.RuptureType;
 import app.attune.organization.OrganizationSettings;
 import app.attune.organization.SettingsService;
 import app.attune.report.ReportQueries.Range;
@@ -29,17 +33,12 @@ import app.attune.report.ReportViews.RuptureLine;
 import app.attune.report.ReportViews.RupturesPerSession;
 import app.attune.report.ReportViews.SessionLine;
 import app.attune.report.ReportViews.Summary;
-import app.attune.rupture.Reporter;
-import app.attune.rupture.RuptureStatus;
-import app.attune.rupture.RuptureType;
-import app.attune.session.Attendance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -56,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Alliance reports and caseloads. The figures come from {@link ReportQueries}; this class checks

@@ -2,10 +2,10 @@ package app.attune.report;
 
 import app.attune.alliance.AllianceView;
 import app.attune.alliance.Participants;
-import app.attune.rupture.Reporter;
-import app.attune.rupture.RuptureStatus;
-import app.attune.rupture.RuptureType;
-import app.attune.session.Attendance;
+import app.attune.journal.Attendance;
+import app.attune.journal.Reporter;
+import app.attune.journal.RuptureStatus;
+import app.attune.journal.RuptureType;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,6 +1,6 @@
 package app.attune.report;
 
-import app.attune.rupture.RepairStrategy;
+import app.attune.journal.RepairStrategy;
 import app.attune.support.DevToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,45 @@
+package app.attune.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The packages' dependencies go one way: a cycle, or a foundation that reaches up into a feature, fails the build. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("app.attune");
+    }
+
+    @Test
+    void noPackageImportsOneThatImportsItBack() {
+        slices().matching("app.attune.(**)").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void theJournalDependsOnNoFeatureBuiltOnIt() {
+        noClasses().that().resideInAPackage("app.attune.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.attune.report..", "app.attune.research..",
+                        "app.attune.fhir..", "app.attune.vocabulary..", "app.attune.sequencer..", "app.attune.webhook..",
+                        "app.attune.openapi..", "app.attune.http..")
+                .check(production);
+    }
+
+    @Test
+    void theApiRecordsDependOnNoFeature() {
+        noClasses().that().resideInAPackage("app.attune.api..")
+                .should().dependOnClassesThat(resideInAPackage("app.attune..").and(not(resideInAPackage("app.attune.api.."))))
+                .check(production);
+    }
+}
