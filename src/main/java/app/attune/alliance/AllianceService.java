@@ -24,9 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -45,9 +45,10 @@ public class AllianceService {
     private final Event<AllianceClosureChanged> closureChanged;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
+    private final Clock clock;
 
     AllianceService(CurrentCaller caller, AllianceRepository alliances, ClientRepository clients, MergePatch mergePatch,
-            Event<AllianceClosureChanged> closureChanged, AuditTrail audit, ChangeFeed changeFeed) {
+            Event<AllianceClosureChanged> closureChanged, AuditTrail audit, ChangeFeed changeFeed, Clock clock) {
         this.audit = audit;
         this.changeFeed = changeFeed;
         this.caller = caller;
@@ -55,6 +56,7 @@ public class AllianceService {
         this.clients = clients;
         this.mergePatch = mergePatch;
         this.closureChanged = closureChanged;
+        this.clock = clock;
     }
 
     /** A replayed answer that shows a alliance is a read of that alliance. */
@@ -93,7 +95,7 @@ public class AllianceService {
         alliance.status = AllianceStatus.ACTIVE;
         alliance.startedOn = request.startedOn();
         alliance.externalId = request.externalId();
-        alliance.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        alliance.createdAt = OffsetDateTime.now(clock);
         alliance.updatedAt = alliance.createdAt;
         alliance.persistAndFlush();
         changeFeed.record(AuditedType.ALLIANCE, alliance.id, alliance.id, ChangeAction.CREATE);
@@ -147,7 +149,7 @@ public class AllianceService {
         LocalDate endedOn = !closing && wasClosed && !patch.has("endedOn") ? null : changes.endedOn();
         InputErrors errors = new InputErrors();
         if (closing && endedOn == null) {
-            endedOn = LocalDate.now(ZoneOffset.UTC);
+            endedOn = LocalDate.now(clock);
         }
         if (!closing && endedOn != null) {
             errors.add("endedOn", "is set only when the alliance is closed");
@@ -182,7 +184,7 @@ public class AllianceService {
         alliance.startedOn = changes.startedOn();
         alliance.endedOn = closing ? endedOn : null;
         alliance.externalId = changes.externalId();
-        alliance.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        alliance.updatedAt = OffsetDateTime.now(clock);
         if (closing != wasClosed) {
             closureChanged.fire(new AllianceClosureChanged(alliance.id, closing));
         }

@@ -83,10 +83,10 @@ public class AuditChain {
         return event;
     }
 
-    /** An entry as the trail records it, stamped now. */
-    static CommitLog.AuditEntry entry(UUID actorId, String actorRoles, AuditAction action, AuditedType type, UUID resourceId,
+    /** An entry as the trail records it. */
+    static CommitLog.AuditEntry entry(OffsetDateTime occurredAt, UUID actorId, String actorRoles, AuditAction action, AuditedType type, UUID resourceId,
             UUID allianceId, AuditOutcome outcome, String requestId, String clientAddress) {
-        return new CommitLog.AuditEntry(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
-                actorId, actorRoles, action.name(), type.name(), resourceId, allianceId, outcome.name(), requestId, clientAddress);
+        return new CommitLog.AuditEntry(UUID.randomUUID(), occurredAt, actorId, actorRoles, action.name(), type.name(),
+                resourceId, allianceId, outcome.name(), requestId, clientAddress);
     }
 }

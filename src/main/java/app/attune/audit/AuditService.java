@@ -9,9 +9,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,15 @@ public class AuditService {
     private final AuditTrail audit;
     private final AuditKeys keys;
     private final SequencedReads sequenced;
+    private final Clock clock;
 
-    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit, AuditKeys keys, SequencedReads sequenced) {
+    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit, AuditKeys keys, SequencedReads sequenced, Clock clock) {
         this.keys = keys;
         this.sequenced = sequenced;
         this.caller = caller;
         this.em = em;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Events matching every filter given, newest first. */
@@ -83,7 +84,7 @@ public class AuditService {
         Object[] head = head(org);
         AuditKeys.Key key = keys.active();
         AuditCheckpoint unsigned = new AuditCheckpoint(org, ((Number) head[0]).longValue(), head[1].toString(),
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), key.id(), null);
+                OffsetDateTime.now(clock), key.id(), null);
         AuditCheckpoint signed = new AuditCheckpoint(unsigned.organizationId(), unsigned.seq(), unsigned.hash(),
                 unsigned.issuedAt(), key.id(), AuditHash.signature(unsigned, key));
         // Written after the head was read: the checkpoint names the event before its own reading.

@@ -9,6 +9,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,8 +27,10 @@ public class AuditTrail {
     private final RequestTrace trace;
     private final EntityManager em;
     private final CommitLog log;
+    private final Clock clock;
 
-    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em, CommitLog log) {
+    AuditTrail(CurrentCaller caller, RequestTrace trace, EntityManager em, CommitLog log, Clock clock) {
+        this.clock = clock;
         this.log = log;
         this.caller = caller;
         this.trace = trace;
@@ -111,7 +115,7 @@ public class AuditTrail {
     private void append(Caller who, AuditAction action, AuditedType type, UUID resourceId, UUID allianceId,
             AuditOutcome outcome, String requestId, String clientAddress) {
         // Written at commit with the transaction's changes; the sequencer numbers and chains it (V11).
-        log.audit(who.organizationId(), AuditChain.entry(who.practitionerId(), who.roleList(), action, type, resourceId,
-                allianceId, outcome, requestId, clientAddress));
+        log.audit(who.organizationId(), AuditChain.entry(OffsetDateTime.now(clock), who.practitionerId(), who.roleList(),
+                action, type, resourceId, allianceId, outcome, requestId, clientAddress));
     }
 }

@@ -15,9 +15,9 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +36,21 @@ public class ChangeFeed {
     private final SequencedReads sequenced;
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    ChangeFeed(CommitLog log, SequencedReads sequenced, EntityManager em, ObjectMapper mapper) {
+    ChangeFeed(CommitLog log, SequencedReads sequenced, EntityManager em, ObjectMapper mapper, Clock clock) {
         this.log = log;
         this.sequenced = sequenced;
         this.em = em;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /** Notes a change made in the current transaction; the sequencer gives it its position once it committed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditedType type, UUID resourceId, UUID allianceId, ChangeAction action) {
         log.change(new CommitLog.ChangeEntry(type.name(), resourceId, allianceId, action.name(),
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)));
+                OffsetDateTime.now(clock)));
     }
 
     /** The changes a sequencer appended: their positions, webhook event types and payloads, in order. */

@@ -8,16 +8,16 @@ import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
 import app.attune.change.ChangeAction;
 import app.attune.change.ChangeFeed;
+import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
-import app.attune.idempotency.ReplayedResource;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -27,12 +27,14 @@ public class ClientService {
     private final ClientRepository clients;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
+    private final Clock clock;
 
-    ClientService(CurrentCaller caller, ClientRepository clients, AuditTrail audit, ChangeFeed changeFeed) {
+    ClientService(CurrentCaller caller, ClientRepository clients, AuditTrail audit, ChangeFeed changeFeed, Clock clock) {
         this.changeFeed = changeFeed;
         this.caller = caller;
         this.clients = clients;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** A replayed answer that shows a client is a read of that client. */
@@ -44,7 +46,7 @@ public class ClientService {
     @Transactional
     public ClientView register(NewClient request) {
         Caller me = caller.get();
-        if (request.birthYear() != null && request.birthYear() > Year.now(ZoneOffset.UTC).getValue()) {
+        if (request.birthYear() != null && request.birthYear() > Year.now(clock).getValue()) {
             throw ApiProblem.invalid("birthYear", "must not be in the future");
         }
         if (request.externalId() != null && clients.externalIdTaken(me.organizationId(), request.externalId())) {
@@ -57,7 +59,7 @@ public class ClientService {
         client.displayLabel = request.displayLabel();
         client.birthYear = request.birthYear();
         client.createdBy = me.practitionerId();
-        client.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        client.createdAt = OffsetDateTime.now(clock);
         client.persistAndFlush();
         changeFeed.record(AuditedType.CLIENT, client.id, null, ChangeAction.CREATE);
         audit.done(AuditAction.CREATE, AuditedType.CLIENT, client.id, null);

@@ -13,9 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -33,11 +32,13 @@ public class MeasureService {
     private final SessionAccess sessions;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
+    private final Clock clock;
 
-    MeasureService(SessionAccess sessions, AuditTrail audit, ChangeFeed changeFeed) {
+    MeasureService(SessionAccess sessions, AuditTrail audit, ChangeFeed changeFeed, Clock clock) {
         this.sessions = sessions;
         this.audit = audit;
         this.changeFeed = changeFeed;
+        this.clock = clock;
     }
 
     @Transactional
@@ -148,7 +149,7 @@ public class MeasureService {
         measure.goal = subscales.get("GOAL");
         measure.ruptureReported = request.instrument() == Instrument.PSQ_RUPTURE
                 ? measure.items.get("OCCURRED").compareTo(BigDecimal.ONE) == 0 : null;
-        measure.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        measure.createdAt = OffsetDateTime.now(clock);
         measure.persist();
         changeFeed.record(AuditedType.MEASURE, measure.id, session.allianceId, ChangeAction.CREATE);
         return measure;

@@ -25,8 +25,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,9 +56,10 @@ public class RuptureService {
     private final EntityManager em;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
+    private final Clock clock;
 
     RuptureService(CurrentCaller caller, SessionAccess sessions, AllianceService alliances, MergePatch mergePatch,
-            EntityManager em, AuditTrail audit, ChangeFeed changeFeed) {
+            EntityManager em, AuditTrail audit, ChangeFeed changeFeed, Clock clock) {
         this.audit = audit;
         this.changeFeed = changeFeed;
         this.caller = caller;
@@ -66,6 +67,7 @@ public class RuptureService {
         this.alliances = alliances;
         this.mergePatch = mergePatch;
         this.em = em;
+        this.clock = clock;
     }
 
     /** A replayed answer that shows a rupture is a read of that rupture. */
@@ -120,7 +122,7 @@ public class RuptureService {
         rupture.reportedBy = changes.reportedBy();
         rupture.minuteInSession = changes.minuteInSession();
         rupture.description = changes.description();
-        rupture.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        rupture.updatedAt = OffsetDateTime.now(clock);
         changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.UPDATE);
         em.flush();
         RuptureView view = views(List.of(rupture)).get(0);
@@ -187,7 +189,7 @@ public class RuptureService {
             performedAt = request.performedAt().truncatedTo(ChronoUnit.MICROS);
             if (performedAt.isBefore(surfacedIn.occurredAt)) {
                 errors.add("performedAt", "must not precede the session in which the rupture surfaced");
-            } else if (performedAt.isAfter(OffsetDateTime.now().plusMinutes(FUTURE_TOLERANCE_MINUTES))) {
+            } else if (performedAt.isAfter(OffsetDateTime.now(clock).plusMinutes(FUTURE_TOLERANCE_MINUTES))) {
                 errors.add("performedAt", "must not be in the future");
             }
         }
@@ -274,7 +276,7 @@ public class RuptureService {
         rupture.minuteInSession = request.minuteInSession();
         rupture.description = request.description();
         rupture.status = RuptureStatus.from(repairs.stream().map(NewRepair::outcome).toList(), false);
-        rupture.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        rupture.createdAt = OffsetDateTime.now(clock);
         rupture.updatedAt = rupture.createdAt;
         rupture.persist();
         changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.CREATE);
@@ -313,7 +315,7 @@ public class RuptureService {
         repair.outcome = request.outcome();
         repair.resolutionRating = request.resolutionRating() == null ? null : request.resolutionRating().shortValue();
         repair.description = request.description();
-        repair.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        repair.createdAt = OffsetDateTime.now(clock);
         repair.persist();
         changeFeed.record(AuditedType.REPAIR, repair.id, repair.allianceId, ChangeAction.CREATE);
         return repair;
@@ -416,7 +418,7 @@ public class RuptureService {
     private void updateStatus(Rupture rupture, RuptureStatus status) {
         if (rupture.status != status) {
             rupture.status = status;
-            rupture.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            rupture.updatedAt = OffsetDateTime.now(clock);
             changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.UPDATE);
         }
     }

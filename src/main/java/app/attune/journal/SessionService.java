@@ -24,8 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,10 +54,11 @@ public class SessionService {
     private final EntityManager em;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
+    private final Clock clock;
 
     SessionService(CurrentCaller caller, AllianceService alliances, AllianceRepository allianceRepository,
             SessionAccess sessions, MeasureService measures, RuptureService ruptures, MergePatch mergePatch, EntityManager em,
-            AuditTrail audit, ChangeFeed changeFeed) {
+            AuditTrail audit, ChangeFeed changeFeed, Clock clock) {
         this.audit = audit;
         this.changeFeed = changeFeed;
         this.caller = caller;
@@ -68,6 +69,7 @@ public class SessionService {
         this.ruptures = ruptures;
         this.mergePatch = mergePatch;
         this.em = em;
+        this.clock = clock;
     }
 
     /** A session marked as not having taken place must not hold measures or repairs made in it. */
@@ -130,7 +132,7 @@ public class SessionService {
         session.privateNote = request.privateNote();
         session.privateNoteAuthorId = request.privateNote() == null ? null : caller.get().practitionerId();
         session.status = SessionStatus.DRAFT;
-        session.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        session.createdAt = OffsetDateTime.now(clock);
         session.updatedAt = session.createdAt;
         session.persist();
         changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.CREATE);
@@ -224,7 +226,7 @@ public class SessionService {
             session.privateNote = changes.privateNote();
             session.privateNoteAuthorId = changes.privateNote() == null ? null : caller.get().practitionerId();
         }
-        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        session.updatedAt = OffsetDateTime.now(clock);
         em.flush();
         changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.UPDATE);
         return done(AuditAction.UPDATE, session);
@@ -238,7 +240,7 @@ public class SessionService {
             throw ApiProblem.conflict("The session is already signed");
         }
         session.status = SessionStatus.SIGNED;
-        session.signedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        session.signedAt = OffsetDateTime.now(clock);
         session.signedBy = caller.get().practitionerId();
         session.updatedAt = session.signedAt;
         // The alliance's therapist's licence at signing decides; a later change of licence leaves signed sessions be.
@@ -256,7 +258,7 @@ public class SessionService {
         TherapySession session = awaitingCosignBySupervisor(id, expectedVersion);
         session.awaitingCosign = false;
         session.cosignedBy = caller.get().practitionerId();
-        session.cosignedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        session.cosignedAt = OffsetDateTime.now(clock);
         session.updatedAt = session.cosignedAt;
         em.flush();
         changeFeed.record(AuditedType.SESSION, session.id, session.allianceId, ChangeAction.COSIGN);
@@ -271,7 +273,7 @@ public class SessionService {
         session.signedAt = null;
         session.signedBy = null;
         session.awaitingCosign = false;
-        session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        session.updatedAt = OffsetDateTime.now(clock);
         SessionAddendum returned = new SessionAddendum();
         returned.id = UUID.randomUUID();
         returned.sessionId = session.id;
@@ -324,7 +326,7 @@ public class SessionService {
         addendum.id = UUID.randomUUID();
         addendum.sessionId = session.id;
         addendum.authorId = caller.get().practitionerId();
-        addendum.writtenAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        addendum.writtenAt = OffsetDateTime.now(clock);
         addendum.text = request.text();
         addendum.persistAndFlush();
         // An addendum changes what the session says.

@@ -13,9 +13,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,11 +28,13 @@ public class OrganizationService {
     private final EntityManager em;
     private final MergePatch mergePatch;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    OrganizationService(EntityManager em, MergePatch mergePatch, AuditTrail audit) {
+    OrganizationService(EntityManager em, MergePatch mergePatch, AuditTrail audit, Clock clock) {
         this.em = em;
         this.mergePatch = mergePatch;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -45,7 +46,7 @@ public class OrganizationService {
         organization.id = UUID.randomUUID();
         organization.key = request.key();
         organization.displayName = request.displayName();
-        organization.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        organization.createdAt = OffsetDateTime.now(clock);
         organization.persistAndFlush();
         // The report thresholds start at the instruments' published defaults; the audit chain at its genesis.
         em.createNativeQuery("""

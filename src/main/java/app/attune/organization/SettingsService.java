@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,10 +20,12 @@ public class SettingsService {
 
     private final CurrentCaller caller;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    SettingsService(CurrentCaller caller, AuditTrail audit) {
+    SettingsService(CurrentCaller caller, AuditTrail audit, Clock clock) {
         this.caller = caller;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -50,7 +52,7 @@ public class SettingsService {
         settings.researchTags = request.researchTags() == null ? new String[0]
                 : request.researchTags().stream().distinct().sorted().toArray(String[]::new);
         settings.researchKeepsYear = Boolean.TRUE.equals(request.researchKeepsYear());
-        settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        settings.updatedAt = OffsetDateTime.now(clock);
         settings.flush();
         audit.done(AuditAction.UPDATE, AuditedType.SETTINGS, settings.organizationId, null);
         return ReportSettings.of(settings);

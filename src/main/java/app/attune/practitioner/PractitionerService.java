@@ -9,17 +9,17 @@ import app.attune.api.Versions;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.identity.Roles;
-import app.attune.idempotency.ReplayedResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,11 +35,13 @@ public class PractitionerService {
     private final CurrentCaller caller;
     private final MergePatch mergePatch;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    PractitionerService(CurrentCaller caller, MergePatch mergePatch, AuditTrail audit) {
+    PractitionerService(CurrentCaller caller, MergePatch mergePatch, AuditTrail audit, Clock clock) {
         this.caller = caller;
         this.mergePatch = mergePatch;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** A replayed answer that shows a practitioner is a read of that practitioner. */
@@ -73,7 +75,7 @@ public class PractitionerService {
         practitioner.supervisorId = request.supervisorId();
         practitioner.active = request.active() == null || request.active();
         practitioner.licensed = request.licensed() == null || request.licensed();
-        practitioner.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        practitioner.createdAt = OffsetDateTime.now(clock);
         practitioner.updatedAt = practitioner.createdAt;
         practitioner.persistAndFlush();
         audit.done(AuditAction.CREATE, AuditedType.PRACTITIONER, practitioner.id, null);
@@ -131,7 +133,7 @@ public class PractitionerService {
         practitioner.supervisorId = changes.supervisorId();
         practitioner.active = changes.active();
         practitioner.licensed = changes.licensed();
-        practitioner.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        practitioner.updatedAt = OffsetDateTime.now(clock);
         practitioner.persistAndFlush();
         audit.done(AuditAction.UPDATE, AuditedType.PRACTITIONER, practitioner.id, null);
         return PractitionerView.of(practitioner);

@@ -19,9 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +40,15 @@ public class ReportPdfService {
     private final EntityManager em;
     private final AuditTrail audit;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    ReportPdfService(CurrentCaller caller, ReportService reports, EntityManager em, AuditTrail audit, ObjectMapper mapper) {
+    ReportPdfService(CurrentCaller caller, ReportService reports, EntityManager em, AuditTrail audit, ObjectMapper mapper, Clock clock) {
         this.caller = caller;
         this.reports = reports;
         this.em = em;
         this.audit = audit;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @Transactional
@@ -65,7 +67,7 @@ public class ReportPdfService {
         if (includeNotes) {
             audit.done(AuditAction.EXPORT, AuditedType.SESSION_NOTES, allianceId, allianceId);
         }
-        return ReportPdf.render(new ReportPdf.Content(chart, details, notes, from, to, OffsetDateTime.now(ZoneOffset.UTC),
+        return ReportPdf.render(new ReportPdf.Content(chart, details, notes, from, to, OffsetDateTime.now(clock),
                 thresholds.timeZone()));
     }
 

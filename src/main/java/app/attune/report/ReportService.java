@@ -41,10 +41,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,10 +82,11 @@ public class ReportService {
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final int maxRangeDays;
+    private final Clock clock;
 
     ReportService(CurrentCaller caller, SettingsService settings, ReportQueries queries, EntityManager em,
             AllianceRepository alliances, AuditTrail audit, ObjectMapper mapper,
-            @ConfigProperty(name = "attune.report.max-range-days") int maxRangeDays) {
+            @ConfigProperty(name = "attune.report.max-range-days") int maxRangeDays, Clock clock) {
         this.audit = audit;
         this.mapper = mapper;
         this.alliances = alliances;
@@ -94,6 +95,7 @@ public class ReportService {
         this.settings = settings;
         this.queries = queries;
         this.em = em;
+        this.clock = clock;
     }
 
     /** The alliance's report; {@code action} says whether it is read (JSON) or exported (CSV, SVG). */
@@ -180,7 +182,7 @@ public class ReportService {
         alliances.forEach(a -> byId.put(a.id, a));
         Map<UUID, Summary> summaries = new HashMap<>();
         // Ages are as of the range's end, or now for a range that has not ended.
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime asOf = range.to().isBefore(now) ? range.to() : now;
         Map<UUID, Cosignature> cosignatures = new HashMap<>();
         for (Object[] row : queries.awaitingCosign(byId.keySet(), now)) {
@@ -277,7 +279,7 @@ public class ReportService {
             throw ApiProblem.invalid("to", "must not be before from");
         }
         // A range the caller opens at one end runs to today; without from it is the alliance's whole life.
-        LocalDate spanEnd = to == null ? LocalDate.now(zone) : to;
+        LocalDate spanEnd = to == null ? LocalDate.now(clock.withZone(zone)) : to;
         if (from != null && ChronoUnit.DAYS.between(from, spanEnd) >= maxRangeDays) {
             throw ApiProblem.invalid("from", "a report spans at most " + maxRangeDays + " days");
         }

@@ -24,9 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +45,17 @@ public class SupervisionService {
     private final SupervisionQueries queries;
     private final EntityManager em;
     private final AuditTrail audit;
+    private final Clock clock;
 
     SupervisionService(CurrentCaller caller, ReportService reports, ReportQueries reportQueries, SupervisionQueries queries,
-            EntityManager em, AuditTrail audit) {
+            EntityManager em, AuditTrail audit, Clock clock) {
         this.caller = caller;
         this.reports = reports;
         this.reportQueries = reportQueries;
         this.queries = queries;
         this.em = em;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** One page of the caller's supervisees, by name, each with its figures over the range. */
@@ -92,7 +94,7 @@ public class SupervisionService {
             c[0]++;
             c[1] += summaries.get(a.id).atRisk().flag() ? 1 : 0;
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime asOf = range.to().isBefore(now) ? range.to() : now;
         Map<UUID, Tuple> rows = new HashMap<>();
         for (Tuple row : queries.supervisees(me.organizationId(), therapists, alliances.stream().map(a -> a.id).toList(),
@@ -132,7 +134,7 @@ public class SupervisionService {
         if (!alliances.isEmpty()) {
             reportQueries.planForTheseAlliances();
             List<Tuple> rows = queries.reviewQueue(alliances, range, thresholds, reason == null ? null : reason.name(),
-                    OffsetDateTime.now(ZoneOffset.UTC), page.page() * page.size(), page.size());
+                    OffsetDateTime.now(clock), page.page() * page.size(), page.size());
             total = count(rows.get(0), "total");
             items = rows.stream().filter(r -> r.get("reason") != null).map(SupervisionService::item).toList();
         }

@@ -17,8 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,13 +36,15 @@ public class ResearchExportService {
     private final AuditTrail audit;
     private final AgroalDataSource dataSource;
     private final int maxRangeDays;
+    private final Clock clock;
 
     ResearchExportService(CurrentCaller caller, AuditTrail audit, AgroalDataSource dataSource,
-            @ConfigProperty(name = "attune.report.max-range-days") int maxRangeDays) {
+            @ConfigProperty(name = "attune.report.max-range-days") int maxRangeDays, Clock clock) {
         this.caller = caller;
         this.audit = audit;
         this.dataSource = dataSource;
         this.maxRangeDays = maxRangeDays;
+        this.clock = clock;
     }
 
     /** A replayed answer that shows an export is a read of that export. */
@@ -68,7 +70,7 @@ public class ResearchExportService {
         export.toDay = request.to();
         export.endedOnly = Boolean.TRUE.equals(request.endedOnly());
         export.status = ResearchExportStatus.QUEUED;
-        export.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        export.createdAt = OffsetDateTime.now(clock);
         export.persist();
         audit.done(AuditAction.CREATE, AuditedType.RESEARCH_EXPORT, export.id, null);
         return ResearchExportView.of(export);
@@ -86,7 +88,7 @@ public class ResearchExportService {
     public void download(UUID id) {
         ResearchExport export = visible(id);
         boolean expired = export.status == ResearchExportStatus.EXPIRED
-                || (export.expiresAt != null && !export.expiresAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC)));
+                || (export.expiresAt != null && !export.expiresAt.isAfter(OffsetDateTime.now(clock)));
         if (expired) {
             throw ApiProblem.notFound("research export data (it has expired)");
         }

@@ -20,10 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -73,6 +72,7 @@ public class WebhookSender {
     private final int concurrency;
     private final int perOrganization;
     private final int perReceiver;
+    private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
     private HttpClient http;
     private ScheduledExecutorService dispatcher;
@@ -85,7 +85,7 @@ public class WebhookSender {
             @ConfigProperty(name = "attune.webhooks.timeout") Duration timeout,
             @ConfigProperty(name = "attune.webhooks.concurrency") int concurrency,
             @ConfigProperty(name = "attune.webhooks.per-organization") int perOrganization,
-            @ConfigProperty(name = "attune.webhooks.per-receiver") int perReceiver) {
+            @ConfigProperty(name = "attune.webhooks.per-receiver") int perReceiver, Clock clock) {
         this.dataSource = dataSource;
         this.receivers = receivers;
         this.vertx = vertx;
@@ -96,6 +96,7 @@ public class WebhookSender {
         this.concurrency = concurrency;
         this.perOrganization = perOrganization;
         this.perReceiver = perReceiver;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -306,7 +307,7 @@ public class WebhookSender {
     }
 
     private RequestOptions options(ReceiverAddress.Checked receiver, Due delivery) {
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         String path = receiver.uri().getRawPath() == null || receiver.uri().getRawPath().isEmpty() ? "/" : receiver.uri().getRawPath();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 // Host header, TLS server name and certificate check from the URL; the connection to the checked address.
@@ -330,7 +331,7 @@ public class WebhookSender {
      * attempt is kept, as the history of what was sent.
      */
     private void record(Due delivery, Outcome outcome) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement attempt = connection.prepareStatement("""
                     insert into webhook_attempt (delivery_id, attempt, attempted_at, response_status, error, duration_ms)

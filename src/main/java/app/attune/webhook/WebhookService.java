@@ -6,15 +6,16 @@ import app.attune.api.PageRequest;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
-import app.attune.idempotency.ReplayedResource;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,14 +37,16 @@ public class WebhookService {
     private final EntityManager em;
     private final AuditTrail audit;
     private final int maxPerOrganization;
+    private final Clock clock;
 
     WebhookService(CurrentCaller caller, ReceiverPolicy receivers, EntityManager em, AuditTrail audit,
-            @ConfigProperty(name = "attune.webhooks.max-per-organization") int maxPerOrganization) {
+            @ConfigProperty(name = "attune.webhooks.max-per-organization") int maxPerOrganization, Clock clock) {
         this.maxPerOrganization = maxPerOrganization;
         this.audit = audit;
         this.caller = caller;
         this.receivers = receivers;
         this.em = em;
+        this.clock = clock;
     }
 
     /** A replayed answer that shows a webhook is a read of that webhook. */
@@ -76,7 +79,7 @@ public class WebhookService {
         webhook.eventTypes = request.eventTypes().stream().distinct().sorted().toArray(String[]::new);
         webhook.secret = "whsec_" + Base64.getEncoder().encodeToString(key);
         webhook.createdBy = me.practitionerId();
-        webhook.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        webhook.createdAt = OffsetDateTime.now(clock);
         webhook.persistAndFlush();
         audit.done(AuditAction.CREATE, AuditedType.WEBHOOK, webhook.id, null);
         return WebhookView.of(webhook, true);
@@ -99,7 +102,7 @@ public class WebhookService {
     @Transactional
     public void delete(UUID id) {
         Webhook webhook = live(id);
-        webhook.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        webhook.deletedAt = OffsetDateTime.now(clock);
         em.createNativeQuery("update webhook_delivery set status = 'FAILED' where webhook_id = ?1 and status = 'PENDING'")
                 .setParameter(1, webhook.id).executeUpdate();
         audit.done(AuditAction.UPDATE, AuditedType.WEBHOOK, webhook.id, null);
