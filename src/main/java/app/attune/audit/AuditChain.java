@@ -84,8 +84,8 @@ public class AuditChain {
     }
 
     /** An entry as the trail records it. */
-    static CommitLog.AuditEntry entry(OffsetDateTime occurredAt, UUID actorId, String actorRoles, AuditAction action, AuditedType type, UUID resourceId,
-            UUID allianceId, AuditOutcome outcome, String requestId, String clientAddress) {
+    static CommitLog.AuditEntry entry(OffsetDateTime occurredAt, UUID actorId, String actorRoles, AuditAction action,
+            AuditedType type, UUID resourceId, UUID allianceId, AuditOutcome outcome, String requestId, String clientAddress) {
         return new CommitLog.AuditEntry(UUID.randomUUID(), occurredAt, actorId, actorRoles, action.name(), type.name(),
                 resourceId, allianceId, outcome.name(), requestId, clientAddress);
     }

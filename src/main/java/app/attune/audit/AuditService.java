@@ -30,7 +30,8 @@ public class AuditService {
     private final SequencedReads sequenced;
     private final Clock clock;
 
-    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit, AuditKeys keys, SequencedReads sequenced, Clock clock) {
+    AuditService(CurrentCaller caller, EntityManager em, AuditTrail audit, AuditKeys keys, SequencedReads sequenced,
+            Clock clock) {
         this.keys = keys;
         this.sequenced = sequenced;
         this.caller = caller;

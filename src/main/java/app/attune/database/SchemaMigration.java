@@ -1,15 +1,11 @@
 package app.attune.database;
 
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -26,12 +22,11 @@ import org.jboss.logging.Logger;
 public class SchemaMigration implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
-    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Flyway flyway;
     private final Event<SchemaReady> ready;
     private volatile boolean migrated;
-    private ScheduledExecutorService retries;
+    private volatile boolean retrying;
 
     SchemaMigration(Flyway flyway, Event<SchemaReady> ready) {
         this.flyway = flyway;
@@ -46,23 +41,22 @@ public class SchemaMigration implements HealthCheck {
         }
         if (!tryMigrate()) {
             LOG.warn("The database is not reachable; the service is live but not ready, and retries every second");
-            retries = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "schema-migration");
-                thread.setDaemon(true);
-                return thread;
-            });
-            retries.scheduleWithFixedDelay(() -> {
-                if (tryMigrate()) {
-                    LOG.info("The database is reachable and its schema is up to date");
-                    retries.shutdown();
-                }
-            }, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            retrying = true;
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        if (retries != null) {
-            retries.shutdownNow();
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retry() {
+        if (!retrying) {
+            return;
+        }
+        try {
+            if (tryMigrate()) {
+                retrying = false;
+                LOG.info("The database is reachable and its schema is up to date");
+            }
+        } catch (RuntimeException e) {
+            retrying = false; // logged by tryMigrate: it needs a person, not a retry every second
         }
     }
 

@@ -1,11 +1,7 @@
 package app.attune.idempotency;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -16,26 +12,13 @@ class ExpiredKeys {
     private static final Logger LOG = Logger.getLogger(ExpiredKeys.class);
 
     private final IdempotencyKeys keys;
-    private ScheduledExecutorService purges;
 
     ExpiredKeys(IdempotencyKeys keys) {
         this.keys = keys;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        purges = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "idempotency-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        purges.scheduleWithFixedDelay(this::purge, 1, 10, TimeUnit.MINUTES);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        purges.shutdownNow();
-    }
-
-    private void purge() {
+    @Scheduled(every = "10m", delay = 1, delayUnit = TimeUnit.MINUTES, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
         try {
             keys.purgeExpired();
         } catch (RuntimeException e) {

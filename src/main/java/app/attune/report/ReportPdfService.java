@@ -42,7 +42,8 @@ public class ReportPdfService {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    ReportPdfService(CurrentCaller caller, ReportService reports, EntityManager em, AuditTrail audit, ObjectMapper mapper, Clock clock) {
+    ReportPdfService(CurrentCaller caller, ReportService reports, EntityManager em, AuditTrail audit, ObjectMapper mapper,
+            Clock clock) {
         this.caller = caller;
         this.reports = reports;
         this.em = em;

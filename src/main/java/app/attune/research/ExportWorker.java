@@ -2,7 +2,7 @@ package app.attune.research;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -13,9 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,33 +29,22 @@ public class ExportWorker {
 
     private final AgroalDataSource dataSource;
     private final ExportWriter writer;
-    private final Duration pollInterval;
     private final Duration retention;
-    private ScheduledExecutorService loop;
     private volatile boolean stopping;
 
     ExportWorker(AgroalDataSource dataSource, ExportWriter writer,
-            @ConfigProperty(name = "attune.research-export.poll-interval") Duration pollInterval,
             @ConfigProperty(name = "attune.research-export.retention") Duration retention) {
         this.dataSource = dataSource;
         this.writer = writer;
-        this.pollInterval = pollInterval;
         this.retention = retention;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "research-export"));
-        loop.scheduleWithFixedDelay(this::round, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
-        if (loop != null) {
-            loop.shutdownNow();
-        }
     }
 
-    private void round() {
+    @Scheduled(every = "${attune.research-export.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void round() {
         try {
             expire();
             Optional<Claim> claimed = claim();

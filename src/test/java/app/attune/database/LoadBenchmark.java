@@ -43,7 +43,9 @@ import java.util.regex.Pattern;
  * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.yardstick (true),
  * -Dload.scaling (true), -Dload.commit-delay-micros (20000),
  * -Dload.jvm="options" (both applications' JVMs; by default the setting chosen, "-XX:+UseSerialGC -Xmx384m";
- * empty for the JVM's defaults), -Dpg.bin, -Dpg.options.
+ * empty for the JVM's defaults), -Dload.attune-jvm="options" (added to Attune's JVM only, for example its
+ * AppCDS archive), -Dload.footprint-only (false: start-up and memory after start of both, no load),
+ * -Dpg.bin, -Dpg.options.
  */
 public final class LoadBenchmark {
 
@@ -61,6 +63,12 @@ public final class LoadBenchmark {
     /** The JVM options of Attune and of the yardstick: the ones chosen for 2 cores, or others to compare or profile with. */
     private static final String JVM_OPTIONS = System.getProperty("load.jvm", "-XX:+UseSerialGC -Xmx384m");
     private static final String[] JVM = JVM_OPTIONS.isBlank() ? new String[0] : JVM_OPTIONS.trim().split("\\s+");
+    /** Options for Attune's JVM alone, such as -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa. */
+    private static final String[] ATTUNE_JVM = java.util.stream.Stream.concat(java.util.Arrays.stream(JVM),
+            java.util.Arrays.stream(System.getProperty("load.attune-jvm", "").trim().split("\\s+")).filter(o -> !o.isEmpty()))
+            .toArray(String[]::new);
+    /** Only start-up and memory after start, of Attune and the yardstick: no load. */
+    private static final boolean FOOTPRINT_ONLY = Boolean.getBoolean("load.footprint-only");
     /** Writers share one organization by default; each organization's audit chain orders its commits. */
     private static final boolean SPREAD = Boolean.getBoolean("load.one-organization-per-writer");
     /**
@@ -151,12 +159,21 @@ public final class LoadBenchmark {
             Footprint minimal = yardstick == null ? new Footprint(-1, -1, -1, 0, 0, 0) : measureYardstick(cluster, yardstick);
             Map<String, String> settings = Map.of("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", POOL);
             // The first start applies the migrations; the measured ones find the schema in place (the yardstick makes its one table at each start).
-            long firstStart = startAndStop(() -> new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM));
-            long startup = medianStartup(() -> new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM));
-            try (PackagedService started = new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, JVM)) {
+            long firstStart = startAndStop(() -> new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, ATTUNE_JVM));
+            long startup = medianStartup(() -> new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, ATTUNE_JVM));
+            try (PackagedService started = new PackagedService(cluster.jdbcUrl(), work.resolve("service.log"), settings, ATTUNE_JVM)) {
                 service = started;
                 PackagedService.waitUntil(() -> service.status("/q/health/ready") == 200, Duration.ofSeconds(60), "never ready");
                 long rssStarted = service.residentMiB();
+                if (FOOTPRINT_ONLY) {
+                    System.out.printf("""
+                            start-up to first ready answer (median of 3)   %d ms   minimal app %d ms   ratio %.2f   (first start, migrating: %d ms)
+                            resident memory after start                    %d MiB   minimal app %d MiB   ratio %.2f
+                            Attune's JVM: %s
+                            %n""", startup, minimal.startup(), startup / (double) minimal.startup(), firstStart,
+                            rssStarted, minimal.started(), rssStarted / (double) minimal.started(), String.join(" ", ATTUNE_JVM));
+                    return;
+                }
 
                 List<String> oneOrganization = new ArrayList<>();
                 List<String> spread = new ArrayList<>();
@@ -375,6 +392,9 @@ public final class LoadBenchmark {
         try (PackagedService minimal = new PackagedService(jar, url, log, Map.of(), JVM)) {
             PackagedService.waitUntil(() -> minimal.status("/q/health/ready") == 200, Duration.ofSeconds(60), "never ready");
             long started = minimal.residentMiB();
+            if (FOOTPRINT_ONLY) {
+                return new Footprint(startup, started, -1, 0, 0, 0);
+            }
             long deadline = System.nanoTime() + WARMUP.plus(PHASE).toNanos();
             AtomicInteger written = new AtomicInteger();
             AtomicInteger read = new AtomicInteger();
