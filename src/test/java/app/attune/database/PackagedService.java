@@ -44,8 +44,10 @@ final class PackagedService implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", application.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // From the application's own folder, as its container runs it: an AppCDS archive names its jars relative to it.
+        command.addAll(List.of("-jar", application.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(application.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
         var env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
