@@ -1,5 +1,6 @@
 package app.attune.api;
 
+import app.attune.config.AttuneConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a body over attune.max-body-size with 413 problem+json. A declared Content-Length is
@@ -27,8 +27,9 @@ public class BodySizeLimit implements ReaderInterceptor {
     private final long maxBytes;
     private final String problem;
 
-    BodySizeLimit(@ConfigProperty(name = "attune.max-body-size") MemorySize maxBodySize, ObjectMapper mapper)
+    BodySizeLimit(ObjectMapper mapper, AttuneConfig config)
             throws JsonProcessingException {
+        MemorySize maxBodySize = config.maxBodySize();
         this.maxBytes = maxBodySize.asLongValue();
         this.problem = mapper.writeValueAsString(ProblemType.PAYLOAD_TOO_LARGE.problem(
                 "The body is larger than this service accepts (" + maxBytes + " bytes)"));

@@ -1,7 +1,9 @@
 package app.attune.audit;
 
+import app.attune.config.AttuneConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The audit chain's keys, read at start from the directory the operator mounts
@@ -38,9 +39,12 @@ public class AuditKeys {
     private final Key active;
     private final boolean unkeyedAllowed;
 
-    AuditKeys(@ConfigProperty(name = "attune.audit.key-directory") Optional<Path> directory,
-            @ConfigProperty(name = "attune.audit.active-key") Optional<String> activeKey,
-            @ConfigProperty(name = "attune.audit.unkeyed-events-allowed") boolean unkeyedAllowed) {
+    @Inject
+    AuditKeys(AttuneConfig config) {
+        this(config.audit().keyDirectory(), config.audit().activeKey(), config.audit().unkeyedEventsAllowed());
+    }
+
+    AuditKeys(Optional<Path> directory, Optional<String> activeKey, boolean unkeyedAllowed) {
         if (directory.isEmpty() || activeKey.isEmpty()) {
             throw new IllegalStateException("Set ATTUNE_AUDIT_KEY_DIRECTORY (a mounted secret with one file per audit key) "
                     + "and ATTUNE_AUDIT_ACTIVE_KEY (the file name of the key for new events)");

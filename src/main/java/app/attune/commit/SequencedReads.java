@@ -1,10 +1,10 @@
 package app.attune.commit;
 
+import app.attune.config.AttuneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Read-your-writes for the feed and the trail: before a reader reads them, it waits (at most
@@ -17,9 +17,9 @@ public class SequencedReads {
     private final EntityManager em;
     private final Duration longestWait;
 
-    SequencedReads(EntityManager em, @ConfigProperty(name = "attune.sequencer.catch-up-wait") Duration longestWait) {
+    SequencedReads(EntityManager em, AttuneConfig config) {
         this.em = em;
-        this.longestWait = longestWait;
+        this.longestWait = config.sequencer().catchUpWait();
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.attune.http;
 
 import app.attune.api.ProblemType;
+import app.attune.config.AttuneConfig;
 import app.attune.identity.CurrentCaller;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -38,7 +38,8 @@ public class RateLimit {
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
     private final CurrentIdentityAssociation identities;
 
-    RateLimit(@ConfigProperty(name = "attune.rate-limit.per-minute") int perMinute, CurrentIdentityAssociation identities) {
+    RateLimit( CurrentIdentityAssociation identities, AttuneConfig config) {
+        int perMinute = config.rateLimit().perMinute();
         this.capacity = perMinute;
         this.perSecond = perMinute / 60.0;
         this.policy = "\"default\";q=" + perMinute + ";w=60";

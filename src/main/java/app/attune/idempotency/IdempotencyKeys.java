@@ -1,5 +1,6 @@
 package app.attune.idempotency;
 
+import app.attune.config.AttuneConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The stored answers to keyed POSTs; every method runs in the caller's transaction. */
 @ApplicationScoped
@@ -24,11 +24,10 @@ public class IdempotencyKeys {
     private final ObjectMapper mapper;
     private final Duration retention;
 
-    IdempotencyKeys(EntityManager em, ObjectMapper mapper,
-            @ConfigProperty(name = "attune.idempotency.retention") Duration retention) {
+    IdempotencyKeys(EntityManager em, ObjectMapper mapper, AttuneConfig config) {
         this.em = em;
         this.mapper = mapper;
-        this.retention = retention;
+        this.retention = config.idempotency().retention();
     }
 
     /** An earlier answer, ready to send again. */

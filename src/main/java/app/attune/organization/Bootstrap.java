@@ -1,11 +1,11 @@
 package app.attune.organization;
 
+import app.attune.config.AttuneConfig;
 import app.attune.database.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,16 +18,14 @@ class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
 
-    @ConfigProperty(name = "attune.bootstrap.organization")
-    Optional<String> organization;
-
-    @ConfigProperty(name = "attune.bootstrap.admin-subject")
-    Optional<String> adminSubject;
-
+    private final Optional<String> organization;
+    private final Optional<String> adminSubject;
     private final OrganizationService organizations;
 
-    Bootstrap(OrganizationService organizations) {
+    Bootstrap(OrganizationService organizations, AttuneConfig config) {
         this.organizations = organizations;
+        this.organization = config.bootstrap().organization();
+        this.adminSubject = config.bootstrap().adminSubject();
     }
 
     @ActivateRequestContext

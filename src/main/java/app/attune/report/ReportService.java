@@ -12,6 +12,7 @@ import app.attune.api.PageRequest;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.config.AttuneConfig;
 import app.attune.identity.CurrentCaller;
 import app.attune.journal.Attendance;
 import app.attune.journal.Reporter;
@@ -55,7 +56,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Alliance reports and caseloads. The figures come from {@link ReportQueries}; this class checks
@@ -85,12 +85,11 @@ public class ReportService {
     private final Clock clock;
 
     ReportService(CurrentCaller caller, SettingsService settings, ReportQueries queries, EntityManager em,
-            AllianceRepository alliances, AuditTrail audit, ObjectMapper mapper,
-            @ConfigProperty(name = "attune.report.max-range-days") int maxRangeDays, Clock clock) {
+            AllianceRepository alliances, AuditTrail audit, ObjectMapper mapper, Clock clock, AttuneConfig config) {
         this.audit = audit;
         this.mapper = mapper;
         this.alliances = alliances;
-        this.maxRangeDays = maxRangeDays;
+        this.maxRangeDays = config.report().maxRangeDays();
         this.caller = caller;
         this.settings = settings;
         this.queries = queries;

@@ -1,5 +1,6 @@
 package app.attune.research;
 
+import app.attune.config.AttuneConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,11 +32,10 @@ public class ExportWorker {
     private final Duration retention;
     private volatile boolean stopping;
 
-    ExportWorker(AgroalDataSource dataSource, ExportWriter writer,
-            @ConfigProperty(name = "attune.research-export.retention") Duration retention) {
+    ExportWorker(AgroalDataSource dataSource, ExportWriter writer, AttuneConfig config) {
         this.dataSource = dataSource;
         this.writer = writer;
-        this.retention = retention;
+        this.retention = config.researchExport().retention();
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,5 +1,6 @@
 package app.attune.research;
 
+import app.attune.config.AttuneConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.FilterOutputStream;
@@ -32,7 +33,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes one research export: reads the organization's rows in one repeatable-read snapshot, a
@@ -54,10 +54,9 @@ public class ExportWriter {
     private final AgroalDataSource dataSource;
     private final int minimumCell;
 
-    ExportWriter(AgroalDataSource dataSource,
-            @ConfigProperty(name = "attune.research-export.minimum-cell") int minimumCell) {
+    ExportWriter(AgroalDataSource dataSource, AttuneConfig config) {
         this.dataSource = dataSource;
-        this.minimumCell = minimumCell;
+        this.minimumCell = config.researchExport().minimumCell();
     }
 
     /** What was written: rows per file and the ZIP's size. */

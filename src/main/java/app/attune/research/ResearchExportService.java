@@ -4,6 +4,7 @@ import app.attune.api.ApiProblem;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.config.AttuneConfig;
 import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Research exports: asked for by an admin or a researcher of the organization, written in the
@@ -38,12 +38,11 @@ public class ResearchExportService {
     private final int maxRangeDays;
     private final Clock clock;
 
-    ResearchExportService(CurrentCaller caller, AuditTrail audit, AgroalDataSource dataSource,
-            @ConfigProperty(name = "attune.report.max-range-days") int maxRangeDays, Clock clock) {
+    ResearchExportService(CurrentCaller caller, AuditTrail audit, AgroalDataSource dataSource, Clock clock, AttuneConfig config) {
         this.caller = caller;
         this.audit = audit;
         this.dataSource = dataSource;
-        this.maxRangeDays = maxRangeDays;
+        this.maxRangeDays = config.report().maxRangeDays();
         this.clock = clock;
     }
 

@@ -4,6 +4,7 @@ import app.attune.audit.AuditChain;
 import app.attune.change.ChangeFeed;
 import app.attune.commit.CommitLog;
 import app.attune.commit.LogSeal;
+import app.attune.config.AttuneConfig;
 import app.attune.webhook.Outbox;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,15 +63,14 @@ public class Sequencer {
     private Thread thread;
     private Connection connection;
 
-    Sequencer(DataSource dataSource, AuditChain chain, ChangeFeed feed, ObjectMapper mapper, LogSeal seal, MeterRegistry metrics,
-            @ConfigProperty(name = "attune.sequencer.poll-interval") Duration pollInterval) {
+    Sequencer(DataSource dataSource, AuditChain chain, ChangeFeed feed, ObjectMapper mapper, LogSeal seal, MeterRegistry metrics, AttuneConfig config) {
         this.dataSource = dataSource;
         this.seal = seal;
         this.chain = chain;
         this.feed = feed;
         // Read tolerantly: a log written by a newer replica may carry fields this one does not know.
         this.mapper = mapper.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.pollInterval = pollInterval;
+        this.pollInterval = config.sequencer().pollInterval();
         this.lag = Timer.builder("attune.sequencer.lag").description("From a transaction's commit log to its sequencing")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30)).register(metrics);

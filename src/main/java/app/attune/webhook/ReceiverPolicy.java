@@ -1,11 +1,11 @@
 package app.attune.webhook;
 
+import app.attune.config.AttuneConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where webhooks may go: the operator's attune.webhooks.private-receivers, read once at start (a
@@ -18,8 +18,9 @@ class ReceiverPolicy {
     private final PrivateReceivers allowed;
     private final HostResolver resolver;
 
-    ReceiverPolicy(@ConfigProperty(name = "attune.webhooks.private-receivers") Optional<List<String>> entries,
-            Instance<HostResolver> resolver) {
+    ReceiverPolicy(
+            Instance<HostResolver> resolver, AttuneConfig config) {
+        Optional<List<String>> entries = config.webhooks().privateReceivers();
         this.allowed = entries.map(PrivateReceivers::of).orElse(PrivateReceivers.NONE);
         this.resolver = resolver.isResolvable() ? resolver.get() : HostResolver.SYSTEM;
     }

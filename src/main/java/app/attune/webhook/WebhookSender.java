@@ -1,5 +1,6 @@
 package app.attune.webhook;
 
+import app.attune.config.AttuneConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -40,7 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,24 +78,17 @@ public class WebhookSender {
     private ScheduledExecutorService dispatcher;
     private ExecutorService workers;
 
-    WebhookSender(DataSource dataSource, ReceiverPolicy receivers, Vertx vertx,
-            @ConfigProperty(name = "attune.webhooks.poll-interval") Duration pollInterval,
-            @ConfigProperty(name = "attune.webhooks.backoff-base") Duration backoffBase,
-            @ConfigProperty(name = "attune.webhooks.max-attempts") int maxAttempts,
-            @ConfigProperty(name = "attune.webhooks.timeout") Duration timeout,
-            @ConfigProperty(name = "attune.webhooks.concurrency") int concurrency,
-            @ConfigProperty(name = "attune.webhooks.per-organization") int perOrganization,
-            @ConfigProperty(name = "attune.webhooks.per-receiver") int perReceiver, Clock clock) {
+    WebhookSender(DataSource dataSource, ReceiverPolicy receivers, Vertx vertx, Clock clock, AttuneConfig config) {
         this.dataSource = dataSource;
         this.receivers = receivers;
         this.vertx = vertx;
-        this.pollInterval = pollInterval;
-        this.backoffBase = backoffBase;
-        this.maxAttempts = maxAttempts;
-        this.timeout = timeout;
-        this.concurrency = concurrency;
-        this.perOrganization = perOrganization;
-        this.perReceiver = perReceiver;
+        this.pollInterval = config.webhooks().pollInterval();
+        this.backoffBase = config.webhooks().backoffBase();
+        this.maxAttempts = config.webhooks().maxAttempts();
+        this.timeout = config.webhooks().timeout();
+        this.concurrency = config.webhooks().concurrency();
+        this.perOrganization = config.webhooks().perOrganization();
+        this.perReceiver = config.webhooks().perReceiver();
         this.clock = clock;
     }
 

@@ -6,6 +6,7 @@ import app.attune.api.PageRequest;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
+import app.attune.config.AttuneConfig;
 import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
@@ -24,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Registering webhooks and reading their deliveries, within the caller's organization. */
 @ApplicationScoped
@@ -39,9 +39,8 @@ public class WebhookService {
     private final int maxPerOrganization;
     private final Clock clock;
 
-    WebhookService(CurrentCaller caller, ReceiverPolicy receivers, EntityManager em, AuditTrail audit,
-            @ConfigProperty(name = "attune.webhooks.max-per-organization") int maxPerOrganization, Clock clock) {
-        this.maxPerOrganization = maxPerOrganization;
+    WebhookService(CurrentCaller caller, ReceiverPolicy receivers, EntityManager em, AuditTrail audit, Clock clock, AttuneConfig config) {
+        this.maxPerOrganization = config.webhooks().maxPerOrganization();
         this.audit = audit;
         this.caller = caller;
         this.receivers = receivers;

@@ -2,6 +2,7 @@ package app.attune.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -37,9 +38,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theApiRecordsDependOnNoFeature() {
+    void theApiRecordsDependOnNoFeatureOnlyOnTheSettings() {
         noClasses().that().resideInAPackage("app.attune.api..")
-                .should().dependOnClassesThat(resideInAPackage("app.attune..").and(not(resideInAPackage("app.attune.api.."))))
+                .should().dependOnClassesThat(resideInAPackage("app.attune..")
+                        .and(not(resideInAnyPackage("app.attune.api..", "app.attune.config.."))))
                 .check(production);
     }
 }
