@@ -38,7 +38,7 @@ public class RateLimit {
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
     private final CurrentIdentityAssociation identities;
 
-    RateLimit( CurrentIdentityAssociation identities, AttuneConfig config) {
+    RateLimit(CurrentIdentityAssociation identities, AttuneConfig config) {
         int perMinute = config.rateLimit().perMinute();
         this.capacity = perMinute;
         this.perSecond = perMinute / 60.0;

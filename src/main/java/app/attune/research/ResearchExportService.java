@@ -38,7 +38,8 @@ public class ResearchExportService {
     private final int maxRangeDays;
     private final Clock clock;
 
-    ResearchExportService(CurrentCaller caller, AuditTrail audit, AgroalDataSource dataSource, Clock clock, AttuneConfig config) {
+    ResearchExportService(CurrentCaller caller, AuditTrail audit, AgroalDataSource dataSource, Clock clock,
+            AttuneConfig config) {
         this.caller = caller;
         this.audit = audit;
         this.dataSource = dataSource;

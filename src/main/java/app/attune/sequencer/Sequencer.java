@@ -63,7 +63,8 @@ public class Sequencer {
     private Thread thread;
     private Connection connection;
 
-    Sequencer(DataSource dataSource, AuditChain chain, ChangeFeed feed, ObjectMapper mapper, LogSeal seal, MeterRegistry metrics, AttuneConfig config) {
+    Sequencer(DataSource dataSource, AuditChain chain, ChangeFeed feed, ObjectMapper mapper, LogSeal seal, MeterRegistry metrics,
+            AttuneConfig config) {
         this.dataSource = dataSource;
         this.seal = seal;
         this.chain = chain;

@@ -18,8 +18,7 @@ class ReceiverPolicy {
     private final PrivateReceivers allowed;
     private final HostResolver resolver;
 
-    ReceiverPolicy(
-            Instance<HostResolver> resolver, AttuneConfig config) {
+    ReceiverPolicy(Instance<HostResolver> resolver, AttuneConfig config) {
         Optional<List<String>> entries = config.webhooks().privateReceivers();
         this.allowed = entries.map(PrivateReceivers::of).orElse(PrivateReceivers.NONE);
         this.resolver = resolver.isResolvable() ? resolver.get() : HostResolver.SYSTEM;

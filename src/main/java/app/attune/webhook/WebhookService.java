@@ -39,7 +39,8 @@ public class WebhookService {
     private final int maxPerOrganization;
     private final Clock clock;
 
-    WebhookService(CurrentCaller caller, ReceiverPolicy receivers, EntityManager em, AuditTrail audit, Clock clock, AttuneConfig config) {
+    WebhookService(CurrentCaller caller, ReceiverPolicy receivers, EntityManager em, AuditTrail audit, Clock clock,
+            AttuneConfig config) {
         this.maxPerOrganization = config.webhooks().maxPerOrganization();
         this.audit = audit;
         this.caller = caller;
