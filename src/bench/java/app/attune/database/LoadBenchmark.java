@@ -166,12 +166,8 @@ public final class LoadBenchmark {
                 PackagedService.waitUntil(() -> service.status("/q/health/ready") == 200, Duration.ofSeconds(60), "never ready");
                 long rssStarted = service.residentMiB();
                 if (FOOTPRINT_ONLY) {
-                    System.out.printf("""
-                            start-up to first ready answer (median of 3)   %d ms   minimal app %d ms   ratio %.2f   (first start, migrating: %d ms)
-                            resident memory after start                    %d MiB   minimal app %d MiB   ratio %.2f
-                            Attune's JVM: %s
-                            %n""", startup, minimal.startup(), startup / (double) minimal.startup(), firstStart,
-                            rssStarted, minimal.started(), rssStarted / (double) minimal.started(), String.join(" ", ATTUNE_JVM));
+                    System.out.printf("%s%nAttune's JVM: %s%n", started(startup, firstStart, rssStarted, minimal),
+                            String.join(" ", ATTUNE_JVM));
                     return;
                 }
 
@@ -237,8 +233,7 @@ public final class LoadBenchmark {
                         CPU per pgbench transaction: PostgreSQL %.2f ms, pgbench %.2f ms
                         like for like: pgbench writing every row the service writes, same locks  %8.1f tx/s   ratio %.2f
                         read path, %d readers, %d s: 50-session alliance report  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   (%d reports)
-                        start-up to first ready answer (median of 3)             %d ms   minimal app %d ms   ratio %.2f   (first start, migrating: %d ms)
-                        resident memory after start                             %d MiB   minimal app %d MiB   ratio %.2f
+                        %s
                         resident memory after the load                          %d MiB   minimal app %d MiB   ratio %.2f
                         %s
                         sustained %d min at %.1f sessions/s (70%%)               %d written, %d errors; resident memory %d -> %d MiB (%+.1f%%)
@@ -249,8 +244,7 @@ public final class LoadBenchmark {
                         1000 * writeCpu.generator() / writes[0], 1000 * pgbenchCpu.database() / pgbenchTransactions,
                         1000 * pgbenchCpu.children() / pgbenchTransactions, pgbenchAllRowsRate, serviceRate / pgbenchAllRowsRate,
                         READERS, PHASE.toSeconds(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-                        latencies.size(), startup, minimal.startup(), startup / (double) minimal.startup(), firstStart,
-                        rssStarted, minimal.started(), rssStarted / (double) minimal.started(),
+                        latencies.size(), started(startup, firstStart, rssStarted, minimal),
                         rssLoaded, minimal.loaded(), rssLoaded / (double) minimal.loaded(),
                         yardstick == null ? "(minimal app not measured, -Dload.yardstick=false: its figures read -1)"
                                 : "(minimal app: %d s of 16 writers and 8 readers: %d written, %d read, %d failed)".formatted(
@@ -363,6 +357,15 @@ public final class LoadBenchmark {
             throw new IllegalStateException("pgbench failed: " + output);
         }
         return Double.parseDouble(tps.group(1));
+    }
+
+    /** Attune's start-up and memory after start beside the yardstick's: two lines of the report. */
+    private static String started(long startup, long firstStart, long rssStarted, Footprint minimal) {
+        return """
+                start-up to first ready answer (median of 3)             %d ms   minimal app %d ms   ratio %.2f   (first start, migrating: %d ms)
+                resident memory after start                             %d MiB   minimal app %d MiB   ratio %.2f""".formatted(
+                startup, minimal.startup(), startup / (double) minimal.startup(), firstStart,
+                rssStarted, minimal.started(), rssStarted / (double) minimal.started());
     }
 
     /** Start-up (median of 3) and resident memory of the yardstick, after start and after the same load. */
