@@ -120,7 +120,7 @@ public class ReportPdfService {
                 order by occurred_at, number""", Tuple.class)
                 .setParameter("alliance", allianceId).setParameter("from", range.from()).setParameter("to", range.to())
                 .getResultList();
-        return rows.stream().map(row -> new SessionNote(((Number) row.get("number")).intValue(),
-                Timestamps.offsetDateTime(row.get("occurred_at")), row.get("note", String.class))).toList();
+        return ReportRow.all(rows).stream()
+                .map(row -> new SessionNote(row.integer("number"), row.time("occurred_at"), row.text("note"))).toList();
     }
 }

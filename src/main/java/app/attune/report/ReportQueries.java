@@ -4,6 +4,7 @@ import app.attune.journal.RepairStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -120,14 +121,15 @@ public class ReportQueries {
     static final String SESSIONS = ROWS + """
             select r.number, r.occurred_at, r.attendance, r.ruptures, r.withdrawal, r.confrontation, r.mixed,
                    r.max_significance, r.repairs, r.srs, r.ors, r.wai, r.task, r.bond, r.goal,
-                   cast(r.srs_by_participant as text), cast(r.wai_by_participant as text),
-                   array_to_string(array_remove(array[
+                   cast(r.srs_by_participant as text) as srs_by_participant,
+                   cast(r.wai_by_participant as text) as wai_by_participant,
+                   cast(to_jsonb(array_remove(array[
                        case when r.srs < :srsCutoff then 'SRS_BELOW_CUTOFF' end,
                        case when rt.srs <= rt.previous_srs - :srsDrop then 'SRS_DROP' end,
                        case when r.srs_lowest_item < :srsItemFloor then 'SRS_ITEM_LOW' end,
                        case when r.ors < :orsCutoff then 'ORS_BELOW_CUTOFF' end,
                        case when o.ors_change >= :orsChange then 'ORS_RELIABLE_IMPROVEMENT' end,
-                       case when o.ors_change <= - :orsChange then 'ORS_RELIABLE_DETERIORATION' end], null), ',') as flags
+                       case when o.ors_change <= - :orsChange then 'ORS_RELIABLE_DETERIORATION' end], null)) as text) as flags
             from session_rows r
             left join rated rt on rt.alliance_id = r.alliance_id and rt.number = r.number
             left join ors_rated o on o.alliance_id = r.alliance_id and o.number = r.number
@@ -201,7 +203,7 @@ public class ReportQueries {
 
     static final String RUPTURES = RUPTURE_FIGURES + """
             select su.id, su.session_number, su.surfaced_at, su.type, su.reported_by, su.status, rt.sessions_to_repair,
-                   rt.days_to_repair, g.gain
+                   rt.days_to_repair, g.gain as srs_gain
             from surfaced su
             left join repair_times rt on rt.rupture_id = su.id
             left join repair_gains g on g.rupture_id = su.id
@@ -242,7 +244,7 @@ public class ReportQueries {
             ),
             -- Each strategy counts once per repair episode that used it (an episode names each once).
             strategy_mix as (
-                select alliance_id, string_agg(strategy || '=' || n, ',' order by strategy) as mix
+                select alliance_id, jsonb_object_agg(strategy, n) as mix
                 from (select su.alliance_id, s.strategy, count(*) as n
                       from repair rp join surfaced su on su.id = rp.rupture_id cross join unnest(rp.strategies) as s(strategy)
                       where rp.alliance_id = su.alliance_id and rp.performed_at < :to
@@ -257,7 +259,7 @@ public class ReportQueries {
                 group by su.alliance_id
             ),
             tag_counts as (
-                select alliance_id, string_agg(tag || '=' || n, ',' order by tag) as tags
+                select alliance_id, jsonb_object_agg(tag, n) as tags
                 from (select su.alliance_id, t.tag, count(*) as n
                       from surfaced su cross join unnest(su.tags) as t(tag)
                       group by su.alliance_id, t.tag) per_tag
@@ -324,19 +326,19 @@ public class ReportQueries {
                 from rated
                 group by alliance_id
             )
-            select a.id,
-                   coalesce(ss.attended, 0), coalesce(ss.attended_with_rupture, 0),
-                   coalesce(rs.total, 0), coalesce(rs.withdrawal, 0), coalesce(rs.confrontation, 0), coalesce(rs.mixed, 0),
-                   coalesce(rs.resolved, 0), coalesce(rps.resolved_same_session, 0),
+            select a.id as alliance_id,
+                   ss.attended, ss.attended_with_rupture,
+                   rs.total as ruptures, rs.withdrawal, rs.confrontation, rs.mixed,
+                   rs.resolved, rps.resolved_same_session,
                    rps.sessions_median, rps.sessions_q1, rps.sessions_q3, rps.days_median, rps.days_q1, rps.days_q3,
-                   coalesce(rs.open_ruptures, 0), floor(extract(epoch from :now - rs.oldest_open_at) / 86400),
-                   coalesce(rs.unresolved_at_close, 0), sm.mix, tc.tags,
-                   coalesce(ss.client_only, 0), coalesce(ss.therapist_only, 0),
-                   sr.trend, coalesce(sr.recent_rated, 0), coalesce(ds.v_shaped, 0), coalesce(sr.below_cutoff_twice, false),
-                   coalesce(rc.client_no_shows, 0), coalesce(ss.observed_only, 0), coalesce(rs.outside_attended, 0),
-                   coalesce(rs.attended_withdrawal, 0), coalesce(rs.attended_confrontation, 0), coalesce(rs.attended_mixed, 0),
-                   coalesce(ds.unrecovered, 0), coalesce(gs.gains, 0), gs.median_gain, coalesce(gs.rose, 0),
-                   coalesce(ep.episodes, 0), coalesce(ep.exploratory, 0)
+                   rs.open_ruptures, floor(extract(epoch from :now - rs.oldest_open_at) / 86400) as oldest_open_days,
+                   rs.unresolved_at_close, cast(sm.mix as text) as strategy_mix, cast(tc.tags as text) as tags,
+                   ss.client_only, ss.therapist_only,
+                   sr.trend, sr.recent_rated, ds.v_shaped, sr.below_cutoff_twice,
+                   rc.client_no_shows, ss.observed_only, rs.outside_attended,
+                   rs.attended_withdrawal, rs.attended_confrontation, rs.attended_mixed,
+                   ds.unrecovered, gs.gains, gs.median_gain, gs.rose,
+                   ep.episodes, ep.exploratory
             from unnest(cast(:ids as uuid[])) as a(id)
             left join session_summary ss on ss.alliance_id = a.id
             left join rupture_summary rs on rs.alliance_id = a.id
@@ -360,9 +362,10 @@ public class ReportQueries {
                 from session s
                 where s.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
             )
-            select r.id, p.position, r.type, r.status, rp.outcome,
-                   coalesce(rp_at.position, (select max(p2.position) from positions p2 where p2.occurred_at <= rp.performed_at) + 0.5),
-                   p.number
+            select r.id, p.position, r.type, r.status, rp.outcome as repair_outcome,
+                   coalesce(rp_at.position, (select max(p2.position) from positions p2 where p2.occurred_at <= rp.performed_at) + 0.5)
+                       as repair_position,
+                   p.number as session_number
             from rupture r
             join positions p on p.id = r.session_id
             left join repair rp on rp.rupture_id = r.id
@@ -393,31 +396,32 @@ public class ReportQueries {
     }
 
     @SuppressWarnings("unchecked")
-    public List<Object[]> sessions(UUID allianceId, Range range, Thresholds thresholds) {
-        Query query = em.createNativeQuery(SESSIONS);
+    public List<ReportRow> sessions(UUID allianceId, Range range, Thresholds thresholds) {
+        Query query = em.createNativeQuery(SESSIONS, Tuple.class);
         bindRows(query, List.of(allianceId), range, thresholds);
-        return query.setParameter("srsItemFloor", thresholds.srsItemFloor())
+        return ReportRow.all(query.setParameter("srsItemFloor", thresholds.srsItemFloor())
                 .setParameter("orsCutoff", thresholds.orsCutoff())
                 .setParameter("orsChange", thresholds.orsReliableChange())
-                .getResultList();
+                .getResultList());
     }
 
     @SuppressWarnings("unchecked")
-    public List<Object[]> ruptures(UUID allianceId, Range range) {
-        return em.createNativeQuery(RUPTURES)
-                .setParameter("ids", "{" + allianceId + "}")
+    public List<ReportRow> ruptures(UUID allianceId, Range range) {
+        return ReportRow.all(em.createNativeQuery(RUPTURES, Tuple.class)
+                .setParameter("ids", uuidArray(List.of(allianceId)))
                 .setParameter("from", range.from())
                 .setParameter("to", range.to())
                 .setParameter("lastDay", range.lastDay())
-                .getResultList();
+                .getResultList());
     }
 
     @SuppressWarnings("unchecked")
-    public List<Object[]> summaries(Collection<UUID> allianceIds, Range range, Thresholds thresholds, OffsetDateTime now) {
-        Query query = em.createNativeQuery(SUMMARIES);
+    public List<ReportRow> summaries(Collection<UUID> allianceIds, Range range, Thresholds thresholds, OffsetDateTime now) {
+        Query query = em.createNativeQuery(SUMMARIES, Tuple.class);
         bindRows(query, allianceIds, range, thresholds);
-        return query.setParameter("now", now).setParameter("lastDay", range.lastDay()).setParameter("window", thresholds.repairWindowSessions())
-                .setParameter("exploratory", EXPLORATORY).getResultList();
+        return ReportRow.all(query.setParameter("now", now).setParameter("lastDay", range.lastDay())
+                .setParameter("window", thresholds.repairWindowSessions())
+                .setParameter("exploratory", EXPLORATORY).getResultList());
     }
 
     /**
@@ -425,20 +429,21 @@ public class ReportQueries {
      * them was signed (as of {@code now}); alliances without any are absent.
      */
     @SuppressWarnings("unchecked")
-    public List<Object[]> awaitingCosign(Collection<UUID> allianceIds, OffsetDateTime now) {
-        return em.createNativeQuery("""
-                select alliance_id, count(*), floor(extract(epoch from cast(:now as timestamptz) - min(signed_at)) / 86400)
-                from session where alliance_id = any(cast(:ids as uuid[])) and awaiting_cosign group by alliance_id""")
-                .setParameter("ids", uuidArray(allianceIds)).setParameter("now", now).getResultList();
+    public List<ReportRow> awaitingCosign(Collection<UUID> allianceIds, OffsetDateTime now) {
+        return ReportRow.all(em.createNativeQuery("""
+                select alliance_id, count(*) as awaiting,
+                       floor(extract(epoch from cast(:now as timestamptz) - min(signed_at)) / 86400) as oldest_days
+                from session where alliance_id = any(cast(:ids as uuid[])) and awaiting_cosign group by alliance_id""", Tuple.class)
+                .setParameter("ids", uuidArray(allianceIds)).setParameter("now", now).getResultList());
     }
 
     @SuppressWarnings("unchecked")
-    public List<Object[]> chartRuptures(UUID allianceId, Range range) {
-        return em.createNativeQuery(CHART_RUPTURES)
+    public List<ReportRow> chartRuptures(UUID allianceId, Range range) {
+        return ReportRow.all(em.createNativeQuery(CHART_RUPTURES, Tuple.class)
                 .setParameter("alliance", allianceId)
                 .setParameter("from", range.from())
                 .setParameter("to", range.to())
-                .getResultList();
+                .getResultList());
     }
 
     /** Ids as a PostgreSQL array literal, for cast(:ids as uuid[]). */

@@ -20,6 +20,7 @@ import app.attune.journal.RuptureStatus;
 import app.attune.journal.RuptureType;
 import app.attune.organization.OrganizationSettings;
 import app.attune.organization.SettingsService;
+import app.attune.query.Filter;
 import app.attune.report.ReportQueries.Range;
 import app.attune.report.ReportQueries.Thresholds;
 import app.attune.report.ReportViews.AllianceReport;
@@ -34,9 +35,6 @@ import app.attune.report.ReportViews.RuptureLine;
 import app.attune.report.ReportViews.RupturesPerSession;
 import app.attune.report.ReportViews.SessionLine;
 import app.attune.report.ReportViews.Summary;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -48,13 +46,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -69,25 +65,18 @@ public class ReportService {
     /** Client no-shows among the last five sessions that put an alliance at risk. */
     static final int NO_SHOW_LIMIT = 2;
 
-
-    private static final TypeReference<Map<String, BigDecimal>> BY_PARTICIPANT = new TypeReference<>() {
-    };
-
     private final CurrentCaller caller;
     private final SettingsService settings;
     private final ReportQueries queries;
     private final EntityManager em;
     private final AllianceRepository alliances;
-
     private final AuditTrail audit;
-    private final ObjectMapper mapper;
     private final int maxRangeDays;
     private final Clock clock;
 
     ReportService(CurrentCaller caller, SettingsService settings, ReportQueries queries, EntityManager em,
-            AllianceRepository alliances, AuditTrail audit, ObjectMapper mapper, Clock clock, AttuneConfig config) {
+            AllianceRepository alliances, AuditTrail audit, Clock clock, AttuneConfig config) {
         this.audit = audit;
-        this.mapper = mapper;
         this.alliances = alliances;
         this.maxRangeDays = config.report().maxRangeDays();
         this.caller = caller;
@@ -110,7 +99,7 @@ public class ReportService {
         Thresholds thresholds = thresholds();
         Range range = range(from, to, thresholds.timeZone());
         queries.planForTheseAlliances();
-        List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(this::line).toList();
+        List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(ReportService::line).toList();
         List<RuptureLine> ruptures = queries.ruptures(alliance.id, range).stream()
                 .map(ReportService::ruptureLine).toList();
         Summary summary = summaries(List.of(alliance), range, thresholds).get(alliance.id);
@@ -129,15 +118,15 @@ public class ReportService {
         Thresholds thresholds = thresholds();
         List<AllianceChart.RuptureMark> ruptures = new ArrayList<>();
         Map<String, AllianceChart.RuptureMark> byId = new LinkedHashMap<>();
-        for (Object[] row : queries.chartRuptures(report.alliance().id(), range(from, to, thresholds.timeZone()))) {
-            AllianceChart.RuptureMark mark = byId.computeIfAbsent(row[0].toString(), id -> {
-                AllianceChart.RuptureMark m = new AllianceChart.RuptureMark(((Number) row[1]).intValue(),
-                        ((Number) row[6]).intValue(), (String) row[2], (String) row[3], new ArrayList<>());
+        for (ReportRow row : queries.chartRuptures(report.alliance().id(), range(from, to, thresholds.timeZone()))) {
+            AllianceChart.RuptureMark mark = byId.computeIfAbsent(row.id("id").toString(), id -> {
+                AllianceChart.RuptureMark m = new AllianceChart.RuptureMark(row.integer("position"),
+                        row.integer("session_number"), row.text("type"), row.text("status"), new ArrayList<>());
                 ruptures.add(m);
                 return m;
             });
-            if (row[4] != null && row[5] != null) {
-                mark.repairs().add(new AllianceChart.RepairMark(((Number) row[5]).doubleValue(), (String) row[4]));
+            if (!row.isNull("repair_outcome") && !row.isNull("repair_position")) {
+                mark.repairs().add(new AllianceChart.RepairMark(row.real("repair_position"), row.text("repair_outcome")));
             }
         }
         return new AllianceChart.Data(report, thresholds.srsCutoff(), ruptures);
@@ -150,11 +139,10 @@ public class ReportService {
     @Transactional
     public Page<CaseloadEntry> caseload(AllianceStatus status, PageRequest page, AuditAction action) {
         AllianceScope scope = AllianceScope.readable(caller.get(), "a");
-        var query = em.createQuery("select a from Alliance a where " + scope.where() + " and a.status in :statuses",
-                Alliance.class);
-        scope.with(Map.of("statuses", status == null ? List.of(AllianceStatus.ACTIVE, AllianceStatus.ON_HOLD) : List.of(status)))
-                .forEach(query::setParameter);
-        List<Alliance> alliances = query.getResultList();
+        Filter filter = Filter.where(scope.where(), scope.parameters()).and("a.status in :statuses", "statuses",
+                status == null ? List.of(AllianceStatus.ACTIVE, AllianceStatus.ON_HOLD) : List.of(status));
+        List<Alliance> alliances = filter.bind(em.createQuery("select a from Alliance a where " + filter.clause(),
+                Alliance.class)).getResultList();
         // Views first: their participants load in one batch, which the report statements' flush would undo.
         Map<UUID, AllianceView> views = new HashMap<>();
         alliances.forEach(a -> views.put(a.id, AllianceView.of(a)));
@@ -184,80 +172,82 @@ public class ReportService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime asOf = range.to().isBefore(now) ? range.to() : now;
         Map<UUID, Cosignature> cosignatures = new HashMap<>();
-        for (Object[] row : queries.awaitingCosign(byId.keySet(), now)) {
-            cosignatures.put((UUID) row[0], new Cosignature(count(row[1]), ((Number) row[2]).longValue()));
+        for (ReportRow row : queries.awaitingCosign(byId.keySet(), now)) {
+            cosignatures.put(row.id("alliance_id"), new Cosignature(row.count("awaiting"), row.whole("oldest_days")));
         }
-        for (Object[] row : queries.summaries(byId.keySet(), range, thresholds, asOf)) {
-            UUID id = (UUID) row[0];
+        for (ReportRow row : queries.summaries(byId.keySet(), range, thresholds, asOf)) {
+            UUID id = row.id("alliance_id");
             summaries.put(id, summary(row, byId.get(id).status.isClosed(), thresholds,
                     cosignatures.getOrDefault(id, Cosignature.NONE)));
         }
         return summaries;
     }
 
-    private static Summary summary(Object[] row, boolean closed, Thresholds thresholds, Cosignature cosignature) {
-        long attended = count(row[1]);
-        long withRupture = count(row[2]);
-        RuptureCounts ruptures = new RuptureCounts(count(row[3]), count(row[4]), count(row[5]), count(row[6]));
-        long resolved = count(row[7]);
-        long resolvedSameSession = count(row[8]);
-        Long oldestOpen = row[16] == null ? null : ((Number) row[16]).longValue();
-        BigDecimal trend = row[22] == null || count(row[23]) < 2 ? null : decimal(row[22], 3);
-        boolean belowTwice = Boolean.TRUE.equals(row[25]);
-        long noShows = count(row[26]);
+    private static Summary summary(ReportRow row, boolean closed, Thresholds thresholds, Cosignature cosignature) {
+        long attended = row.count("attended");
+        long withRupture = row.count("attended_with_rupture");
+        RuptureCounts ruptures = new RuptureCounts(row.count("ruptures"), row.count("withdrawal"),
+                row.count("confrontation"), row.count("mixed"));
+        long resolved = row.count("resolved");
+        Long oldestOpen = row.whole("oldest_open_days");
+        long recentRated = row.count("recent_rated");
+        BigDecimal trend = recentRated < 2 ? null : row.decimal("trend", 3);
         List<String> reasons = new ArrayList<>();
         // The limit is reached on its day: 21 whole days open with a limit of 21 is flagged.
         if (oldestOpen != null && oldestOpen >= thresholds.openRuptureLimitDays()) {
             reasons.add("OPEN_RUPTURE_OVER_LIMIT");
         }
-        if (belowTwice) {
+        if (row.flag("below_cutoff_twice")) {
             reasons.add("SRS_BELOW_CUTOFF_TWICE");
         }
-        if (trend != null && count(row[23]) >= 3 && trend.compareTo(FALLING_TREND) <= 0) {
+        if (trend != null && recentRated >= 3 && trend.compareTo(FALLING_TREND) <= 0) {
             reasons.add("FALLING_SRS_TREND");
         }
-        if (noShows >= NO_SHOW_LIMIT) {
+        if (row.count("client_no_shows") >= NO_SHOW_LIMIT) {
             reasons.add("CLIENT_NO_SHOWS");
         }
-        long outsideAttended = count(row[28]);
-        long attendedWithdrawal = count(row[29]);
-        long attendedConfrontation = count(row[30]);
-        long attendedMixed = count(row[31]);
+        long outsideAttended = row.count("outside_attended");
+        long attendedWithdrawal = row.count("attended_withdrawal");
+        long attendedConfrontation = row.count("attended_confrontation");
+        long attendedMixed = row.count("attended_mixed");
         RupturesPerSession perSession = new RupturesPerSession(ratio(attendedWithdrawal, attended),
                 ratio(attendedConfrontation, attended), ratio(attendedMixed, attended),
                 ratio(attendedWithdrawal + attendedConfrontation + attendedMixed, attended));
+        long gains = row.count("gains");
         return new Summary(attended, withRupture, ratio(withRupture, attended), ruptures, resolved,
-                ratio(resolved, ruptures.total()), ratio(resolvedSameSession, ruptures.total() - outsideAttended),
+                ratio(resolved, ruptures.total()),
+                ratio(row.count("resolved_same_session"), ruptures.total() - outsideAttended),
                 outsideAttended, perSession,
-                quartiles(row[9], row[10], row[11]), quartiles(row[12], row[13], row[14]),
-                count(row[15]), oldestOpen, count(row[17]), counts((String) row[18]), ratio(count(row[37]), count(row[36])),
-                counts((String) row[19]),
-                new Discrepancy(count(row[20]), count(row[21]), count(row[27])), trend, count(row[24]), count(row[32]),
-                new RepairGain(count(row[33]), decimal(row[34], 2), ratio(count(row[35]), count(row[33]))),
+                quartiles(row, "sessions_median", "sessions_q1", "sessions_q3"),
+                quartiles(row, "days_median", "days_q1", "days_q3"),
+                row.count("open_ruptures"), oldestOpen, row.count("unresolved_at_close"), row.counts("strategy_mix"),
+                ratio(row.count("exploratory"), row.count("episodes")), row.counts("tags"),
+                new Discrepancy(row.count("client_only"), row.count("therapist_only"), row.count("observed_only")), trend,
+                row.count("v_shaped"), row.count("unrecovered"),
+                new RepairGain(gains, row.decimal("median_gain", 2), ratio(row.count("rose"), gains)),
                 cosignature, new AtRisk(!closed && !reasons.isEmpty(), reasons));
     }
 
-    private SessionLine line(Object[] row) {
+    private static SessionLine line(ReportRow row) {
         Map<String, BigDecimal> subscales = null;
-        if (row[11] != null) {
+        if (!row.isNull("wai")) {
             subscales = new LinkedHashMap<>();
-            subscales.put("BOND", (BigDecimal) row[13]);
-            subscales.put("GOAL", (BigDecimal) row[14]);
-            subscales.put("TASK", (BigDecimal) row[12]);
+            subscales.put("BOND", row.decimal("bond"));
+            subscales.put("GOAL", row.decimal("goal"));
+            subscales.put("TASK", row.decimal("task"));
         }
-        String flags = (String) row[17];
-        return new SessionLine(((Number) row[0]).intValue(), Timestamps.offsetDateTime(row[1]),
-                Attendance.valueOf((String) row[2]),
-                new RuptureCounts(count(row[3]), count(row[4]), count(row[5]), count(row[6])),
-                row[7] == null ? null : ((Number) row[7]).intValue(), count(row[8]),
-                (BigDecimal) row[9], byParticipant(row[15]), (BigDecimal) row[10], (BigDecimal) row[11], subscales,
-                byParticipant(row[16]), flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")));
+        return new SessionLine(row.integer("number"), row.time("occurred_at"), row.code("attendance", Attendance.class),
+                new RuptureCounts(row.count("ruptures"), row.count("withdrawal"), row.count("confrontation"),
+                        row.count("mixed")),
+                row.integer("max_significance"), row.count("repairs"), row.decimal("srs"), row.scores("srs_by_participant"),
+                row.decimal("ors"), row.decimal("wai"), subscales, row.scores("wai_by_participant"), row.codes("flags"));
     }
 
-    private static RuptureLine ruptureLine(Object[] row) {
-        return new RuptureLine((UUID) row[0], ((Number) row[1]).intValue(), Timestamps.offsetDateTime(row[2]),
-                RuptureType.valueOf((String) row[3]), Reporter.valueOf((String) row[4]), RuptureStatus.valueOf((String) row[5]),
-                row[6] == null ? null : ((Number) row[6]).intValue(), decimal(row[7], 2), decimal(row[8], 1));
+    private static RuptureLine ruptureLine(ReportRow row) {
+        return new RuptureLine(row.id("id"), row.integer("session_number"), row.time("surfaced_at"),
+                row.code("type", RuptureType.class), row.code("reported_by", Reporter.class),
+                row.code("status", RuptureStatus.class), row.integer("sessions_to_repair"),
+                row.decimal("days_to_repair", 2), row.decimal("srs_gain", 1));
     }
 
     Alliance visible(UUID allianceId) {
@@ -286,43 +276,11 @@ public class ReportService {
                 end);
     }
 
-    private static long count(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
     static BigDecimal ratio(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal decimal(Object value, int scale) {
-        return value == null ? null : new BigDecimal(value.toString()).setScale(scale, RoundingMode.HALF_UP);
-    }
-
-    private static Quartiles quartiles(Object median, Object q1, Object q3) {
-        return new Quartiles(decimal(median, 2), decimal(q1, 2), decimal(q3, 2));
-    }
-
-    /** A participant-to-total JSON object as a map in label order; empty when none was named. */
-    private Map<String, BigDecimal> byParticipant(Object json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return new TreeMap<>(mapper.readValue(json.toString(), BY_PARTICIPANT));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report statement returned malformed JSON", e);
-        }
-    }
-
-    /** "CODE=3,OTHER=1" as a map, in code order. */
-    private static Map<String, Long> counts(String encoded) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        if (encoded != null && !encoded.isEmpty()) {
-            for (String pair : encoded.split(",")) {
-                int eq = pair.lastIndexOf('=');
-                counts.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
-            }
-        }
-        return counts;
+    private static Quartiles quartiles(ReportRow row, String median, String q1, String q3) {
+        return new Quartiles(row.decimal(median, 2), row.decimal(q1, 2), row.decimal(q3, 2));
     }
 }

@@ -120,9 +120,9 @@ public class SupervisionQueries {
 
     /** Figures per therapist over the given alliances (of theirs); {@code asOf} ages open ruptures. */
     @SuppressWarnings("unchecked")
-    public List<Tuple> supervisees(UUID organizationId, Collection<UUID> therapists, Collection<UUID> allianceIds,
+    public List<ReportRow> supervisees(UUID organizationId, Collection<UUID> therapists, Collection<UUID> allianceIds,
             Range range, Thresholds thresholds, OffsetDateTime asOf, OffsetDateTime now) {
-        return em.createNativeQuery(SUPERVISEES, Tuple.class)
+        return ReportRow.all(em.createNativeQuery(SUPERVISEES, Tuple.class)
                 .setParameter("ids", uuidArray(allianceIds))
                 .setParameter("therapists", uuidArray(therapists))
                 .setParameter("org", organizationId)
@@ -132,14 +132,14 @@ public class SupervisionQueries {
                 .setParameter("srsCutoff", thresholds.srsCutoff())
                 .setParameter("asOf", asOf)
                 .setParameter("now", now)
-                .getResultList();
+                .getResultList());
     }
 
     /** One page of the review queue over the given alliances; {@code reason} null for every reason. */
     @SuppressWarnings("unchecked")
-    public List<Tuple> reviewQueue(Collection<UUID> allianceIds, Range range, Thresholds thresholds, String reason,
+    public List<ReportRow> reviewQueue(Collection<UUID> allianceIds, Range range, Thresholds thresholds, String reason,
             OffsetDateTime now, int offset, int size) {
-        return em.createNativeQuery(REVIEW_QUEUE, Tuple.class)
+        return ReportRow.all(em.createNativeQuery(REVIEW_QUEUE, Tuple.class)
                 .setParameter("ids", uuidArray(allianceIds))
                 .setParameter("from", range.from())
                 .setParameter("to", range.to())
@@ -149,6 +149,6 @@ public class SupervisionQueries {
                 .setParameter("now", now)
                 .setParameter("size", size)
                 .setParameter("offset", offset)
-                .getResultList();
+                .getResultList());
     }
 }

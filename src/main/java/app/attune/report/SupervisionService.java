@@ -1,6 +1,5 @@
 package app.attune.report;
 
-import static app.attune.report.ReportService.decimal;
 import static app.attune.report.ReportService.ratio;
 
 import app.attune.alliance.Alliance;
@@ -22,7 +21,6 @@ import app.attune.report.SupervisionViews.ReviewReason;
 import app.attune.report.SupervisionViews.SuperviseeFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -96,25 +94,25 @@ public class SupervisionService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime asOf = range.to().isBefore(now) ? range.to() : now;
-        Map<UUID, Tuple> rows = new HashMap<>();
-        for (Tuple row : queries.supervisees(me.organizationId(), therapists, alliances.stream().map(a -> a.id).toList(),
+        Map<UUID, ReportRow> rows = new HashMap<>();
+        for (ReportRow row : queries.supervisees(me.organizationId(), therapists, alliances.stream().map(a -> a.id).toList(),
                 range, thresholds, asOf, now)) {
-            rows.put(row.get("therapist_id", UUID.class), row);
+            rows.put(row.id("therapist_id"), row);
         }
         return supervisees.stream().map(p -> figures(p, counts.getOrDefault(p.id, new long[2]), rows.get(p.id))).toList();
     }
 
-    private static SuperviseeFigures figures(Practitioner p, long[] alliances, Tuple row) {
-        long attended = count(row, "attended");
-        long ruptures = count(row, "ruptures");
-        long resolved = count(row, "resolved");
-        long awaiting = count(row, "awaiting");
-        return new SuperviseeFigures(p.id, p.displayName, p.licensed, alliances[0], alliances[1], count(row, "sessions"),
-                attended, ratio(count(row, "attended_with_rupture"), attended), ruptures, resolved, ratio(resolved, ruptures),
-                decimal(row.get("sessions_to_repair"), 2), decimal(row.get("days_to_repair"), 2),
-                count(row, "open_ruptures"), wholeOrNull(row.get("oldest_open_days")),
-                decimal(row.get("mean_srs"), 2), ratio(count(row, "below_cutoff"), count(row, "rated")),
-                new Cosignature(awaiting, awaiting == 0 ? null : wholeOrNull(row.get("oldest_awaiting_days"))));
+    private static SuperviseeFigures figures(Practitioner p, long[] alliances, ReportRow row) {
+        long attended = row.count("attended");
+        long ruptures = row.count("ruptures");
+        long resolved = row.count("resolved");
+        long awaiting = row.count("awaiting");
+        return new SuperviseeFigures(p.id, p.displayName, p.licensed, alliances[0], alliances[1], row.count("sessions"),
+                attended, ratio(row.count("attended_with_rupture"), attended), ruptures, resolved, ratio(resolved, ruptures),
+                row.decimal("sessions_to_repair", 2), row.decimal("days_to_repair", 2),
+                row.count("open_ruptures"), row.whole("oldest_open_days"),
+                row.decimal("mean_srs", 2), ratio(row.count("below_cutoff"), row.count("rated")),
+                new Cosignature(awaiting, awaiting == 0 ? null : row.whole("oldest_awaiting_days")));
     }
 
     /** One page of the review queue across the caller's supervisees' open alliances, newest first. */
@@ -133,28 +131,18 @@ public class SupervisionService {
         long total = 0;
         if (!alliances.isEmpty()) {
             reportQueries.planForTheseAlliances();
-            List<Tuple> rows = queries.reviewQueue(alliances, range, thresholds, reason == null ? null : reason.name(),
+            List<ReportRow> rows = queries.reviewQueue(alliances, range, thresholds, reason == null ? null : reason.name(),
                     OffsetDateTime.now(clock), page.page() * page.size(), page.size());
-            total = count(rows.get(0), "total");
-            items = rows.stream().filter(r -> r.get("reason") != null).map(SupervisionService::item).toList();
+            total = rows.get(0).count("total");
+            items = rows.stream().filter(r -> !r.isNull("reason")).map(SupervisionService::item).toList();
         }
         audit.done(action, AuditedType.REVIEW_QUEUE, null, null);
         return Page.of(items, page, total);
     }
 
-    private static ReviewItem item(Tuple row) {
-        return new ReviewItem(ReviewReason.valueOf(row.get("reason", String.class)), row.get("alliance_id", UUID.class),
-                row.get("therapist_id", UUID.class), row.get("session_id", UUID.class),
-                ((Number) row.get("session_number")).intValue(), Timestamps.offsetDateTime(row.get("occurred_at")),
-                row.get("rupture_id", UUID.class), wholeOrNull(row.get("days_open")));
-    }
-
-    private static long count(Tuple row, String column) {
-        Object value = row == null ? null : row.get(column);
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Long wholeOrNull(Object value) {
-        return value == null ? null : ((Number) value).longValue();
+    private static ReviewItem item(ReportRow row) {
+        return new ReviewItem(row.code("reason", ReviewReason.class), row.id("alliance_id"), row.id("therapist_id"),
+                row.id("session_id"), row.integer("session_number"), row.time("occurred_at"), row.id("rupture_id"),
+                row.whole("days_open"));
     }
 }
