@@ -1,17 +1,19 @@
 package app.attune.alliance;
 
 import app.attune.api.ClinicalTime;
+import app.attune.api.MergePatch;
+import app.attune.api.Text;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import app.attune.api.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The fields of an alliance a PATCH may change (JSON merge patch; null clears). */
 @Schema(name = "AlliancePatch", description = "Fields to change (JSON merge patch). Closing: status CLOSED_PLANNED or "
         + "CLOSED_UNPLANNED, with endedOn (today when absent). Every open rupture then reads UNRESOLVED_AT_CLOSE.")
+@MergePatch.ReadOnly({"id", "clientId", "therapistId", "version"})
 public record AllianceChanges(
         @NotNull @Schema(example = "INDIVIDUAL") AllianceFormat format,
         @NotNull @Schema(example = "CLOSED_PLANNED") AllianceStatus status,
@@ -29,5 +31,19 @@ public record AllianceChanges(
 
     List<String> participantsOrNone() {
         return participants == null ? List.of() : participants;
+    }
+
+    /** The one mapping of these fields onto the entity, for a new alliance and for a change. */
+    void applyTo(Alliance a) {
+        a.format = format;
+        a.nameParticipants(participantsOrNone());
+        a.status = status;
+        a.startedOn = startedOn;
+        a.endedOn = endedOn;
+        a.externalId = externalId;
+    }
+
+    AllianceChanges withEndedOn(LocalDate ended) {
+        return new AllianceChanges(format, status, participants, startedOn, ended, externalId);
     }
 }

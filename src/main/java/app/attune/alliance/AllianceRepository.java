@@ -3,13 +3,13 @@ package app.attune.alliance;
 import app.attune.access.AllianceScope;
 import app.attune.api.PageRequest;
 import app.attune.identity.Caller;
+import app.attune.query.Filter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,22 +34,12 @@ public class AllianceRepository {
     public PanacheQuery<Alliance> listVisible(Caller caller, AllianceStatus status, UUID clientId, String externalId,
             PageRequest page) {
         AllianceScope scope = AllianceScope.readable(caller, "a");
-        StringBuilder where = new StringBuilder(scope.where());
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            where.append(" and a.status = :status");
-            params.put("status", status);
-        }
-        if (clientId != null) {
-            where.append(" and a.clientId = :client");
-            params.put("client", clientId);
-        }
-        if (externalId != null) {
-            where.append(" and a.externalId = :externalId");
-            params.put("externalId", externalId);
-        }
-        return Alliance.<Alliance>find("from Alliance a where " + where, Sort.descending("a.startedOn").and("a.id"),
-                scope.with(params)).page(page.page(), page.size());
+        Filter filter = Filter.where(scope.where(), scope.parameters())
+                .andIf("a.status = :status", "status", status)
+                .andIf("a.clientId = :client", "client", clientId)
+                .andIf("a.externalId = :externalId", "externalId", externalId);
+        return Alliance.<Alliance>find("from Alliance a where " + filter.clause(), Sort.descending("a.startedOn").and("a.id"),
+                filter.parameters()).page(page.page(), page.size());
     }
 
     public boolean externalIdTaken(UUID organizationId, String externalId, UUID exceptId) {

@@ -1,14 +1,14 @@
 package app.attune.alliance;
 
 import app.attune.api.ApiExamples;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
 import app.attune.api.Text;
 import app.attune.api.Versions;
-import app.attune.identity.Roles;
 import app.attune.idempotency.Idempotent;
-import com.fasterxml.jackson.databind.JsonNode;
+import app.attune.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -117,7 +117,8 @@ public class AllianceResource {
     @APIResponse(responseCode = "200", description = "The changed alliance",
             content = @Content(schema = @Schema(implementation = AllianceView.class),
                     examples = @ExampleObject(name = "alliance", value = ApiExamples.ALLIANCE)))
-    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Patch<AllianceChanges> patch) {
         AllianceView alliance = alliances.change(id, Versions.expected(ifMatch), patch);
         return Versions.ok(alliance, alliance.version());
     }

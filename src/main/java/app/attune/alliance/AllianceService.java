@@ -3,7 +3,7 @@ package app.attune.alliance;
 import app.attune.access.AllianceScope;
 import app.attune.api.ApiProblem;
 import app.attune.api.InputErrors;
-import app.attune.api.MergePatch;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.Versions;
@@ -18,7 +18,6 @@ import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.identity.Roles;
 import app.attune.practitioner.Practitioner;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,25 +35,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class AllianceService {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "clientId", "therapistId", "version");
 
     private final CurrentCaller caller;
     private final AllianceRepository alliances;
     private final ClientRepository clients;
-    private final MergePatch mergePatch;
     private final Event<AllianceClosureChanged> closureChanged;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
     private final Clock clock;
 
-    AllianceService(CurrentCaller caller, AllianceRepository alliances, ClientRepository clients, MergePatch mergePatch,
+    AllianceService(CurrentCaller caller, AllianceRepository alliances, ClientRepository clients,
             Event<AllianceClosureChanged> closureChanged, AuditTrail audit, ChangeFeed changeFeed, Clock clock) {
         this.audit = audit;
         this.changeFeed = changeFeed;
         this.caller = caller;
         this.alliances = alliances;
         this.clients = clients;
-        this.mergePatch = mergePatch;
         this.closureChanged = closureChanged;
         this.clock = clock;
     }
@@ -90,11 +86,8 @@ public class AllianceService {
         alliance.organizationId = me.organizationId();
         alliance.clientId = request.clientId();
         alliance.therapistId = therapistId;
-        alliance.format = format;
-        alliance.nameParticipants(request.participantsOrNone());
-        alliance.status = AllianceStatus.ACTIVE;
-        alliance.startedOn = request.startedOn();
-        alliance.externalId = request.externalId();
+        new AllianceChanges(format, AllianceStatus.ACTIVE, request.participants(), request.startedOn(), null,
+                request.externalId()).applyTo(alliance);
         alliance.createdAt = OffsetDateTime.now(clock);
         alliance.updatedAt = alliance.createdAt;
         alliance.persistAndFlush();
@@ -139,10 +132,10 @@ public class AllianceService {
     }
 
     @Transactional
-    public AllianceView change(UUID id, long expectedVersion, JsonNode patch) {
+    public AllianceView change(UUID id, long expectedVersion, Patch<AllianceChanges> patch) {
         Alliance alliance = forChange(id);
         Versions.check(expectedVersion, alliance.version);
-        AllianceChanges changes = mergePatch.apply(AllianceChanges.of(alliance), patch, READ_ONLY);
+        AllianceChanges changes = patch.over(AllianceChanges.of(alliance));
         boolean wasClosed = alliance.status.isClosed();
         boolean closing = changes.status().isClosed();
         // Reopening without naming endedOn clears it; closing without it ends the alliance today.
@@ -178,12 +171,7 @@ public class AllianceService {
             throw ApiProblem.conflict("externalId is already used by another alliance of this organization");
         }
         errors.throwIfAny();
-        alliance.format = changes.format();
-        alliance.nameParticipants(changes.participantsOrNone());
-        alliance.status = changes.status();
-        alliance.startedOn = changes.startedOn();
-        alliance.endedOn = closing ? endedOn : null;
-        alliance.externalId = changes.externalId();
+        changes.withEndedOn(closing ? endedOn : null).applyTo(alliance);
         alliance.updatedAt = OffsetDateTime.now(clock);
         if (closing != wasClosed) {
             closureChanged.fire(new AllianceClosureChanged(alliance.id, closing));

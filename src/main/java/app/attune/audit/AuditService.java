@@ -5,15 +5,14 @@ import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.commit.SequencedReads;
 import app.attune.identity.CurrentCaller;
+import app.attune.query.Filter;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,15 +44,14 @@ public class AuditService {
     public Page<AuditEventView> list(UUID actor, UUID alliance, AuditAction action, OffsetDateTime from, OffsetDateTime to,
             PageRequest page) {
         sequenced.awaitCaughtUp(caller.get().organizationId());
-        StringBuilder where = new StringBuilder("organizationId = :org");
-        Map<String, Object> params = new HashMap<>();
-        params.put("org", caller.get().organizationId());
-        filter(where, params, "actorId = :actor", "actor", actor);
-        filter(where, params, "allianceId = :alliance", "alliance", alliance);
-        filter(where, params, "action = :action", "action", action);
-        filter(where, params, "occurredAt >= :from", "from", from);
-        filter(where, params, "occurredAt < :to", "to", to);
-        var query = AuditEvent.<AuditEvent>find(where.toString(), Sort.descending("seq"), params).page(page.page(), page.size());
+        Filter filter = Filter.where("organizationId = :org", "org", caller.get().organizationId())
+                .andIf("actorId = :actor", "actor", actor)
+                .andIf("allianceId = :alliance", "alliance", alliance)
+                .andIf("action = :action", "action", action)
+                .andIf("occurredAt >= :from", "from", from)
+                .andIf("occurredAt < :to", "to", to);
+        var query = AuditEvent.<AuditEvent>find(filter.clause(), Sort.descending("seq"), filter.parameters())
+                .page(page.page(), page.size());
         Page<AuditEventView> events = Page.of(query.list().stream().map(AuditEventView::of).toList(), page, query.count());
         // Written after the read: a page never shows its own reading.
         audit.done(AuditAction.LIST, AuditedType.AUDIT_TRAIL, null, null);
@@ -177,12 +175,5 @@ public class AuditService {
 
     private static AuditVerification broken(long checked, long seq, UUID eventId, String reason, Long checkpointSeq) {
         return new AuditVerification(false, checked, new AuditVerification.Failure(seq, eventId, reason), checkpointSeq);
-    }
-
-    private static void filter(StringBuilder where, Map<String, Object> params, String clause, String name, Object value) {
-        if (value != null) {
-            where.append(" and ").append(clause);
-            params.put(name, value);
-        }
     }
 }

@@ -7,6 +7,7 @@ import app.attune.audit.AuditedType;
 import app.attune.commit.CommitLog;
 import app.attune.commit.SequencedReads;
 import app.attune.identity.Caller;
+import app.attune.query.Filter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,22 +116,18 @@ public class ChangeFeed {
         if (since > head) {
             throw ApiProblem.invalid("since", "is not a cursor this feed handed out");
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("org", caller.organizationId());
-        params.put("since", since);
-        params.put("head", head);
-        String visible = "";
+        Filter filter = Filter.where("e.organizationId = :org", "org", caller.organizationId())
+                .and("e.position > :since", "since", since)
+                .and("e.position <= :head", "head", head);
         if (!caller.integrates()) {
             AllianceScope alliances = AllianceScope.readable(caller, "a");
             ClientScope clients = ClientScope.readable(caller, "c");
-            params = clients.with(alliances.with(params));
-            visible = " and (e.allianceId in (select a.id from Alliance a where " + alliances.where() + ")"
-                    + " or (e.allianceId is null and e.resourceId in (select c.id from Client c where " + clients.where() + ")))";
+            filter.and("(e.allianceId in (select a.id from Alliance a where " + alliances.where() + ")"
+                    + " or (e.allianceId is null and e.resourceId in (select c.id from Client c where " + clients.where() + ")))",
+                    clients.with(alliances.parameters()));
         }
-        var query = em.createQuery("from ChangeEvent e where e.organizationId = :org and e.position > :since "
-                + "and e.position <= :head" + visible + " order by e.position", ChangeEvent.class);
-        params.forEach(query::setParameter);
-        List<ChangeEvent> found = query.setMaxResults(limit + 1).getResultList();
+        List<ChangeEvent> found = filter.bind(em.createQuery("from ChangeEvent e where " + filter.clause()
+                + " order by e.position", ChangeEvent.class)).setMaxResults(limit + 1).getResultList();
         boolean more = found.size() > limit;
         List<ChangeView> changes = found.stream().limit(limit).map(ChangeView::of).toList();
         // A short page saw everything up to the head: continue from there, past what the caller may not see.

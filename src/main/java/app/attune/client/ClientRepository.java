@@ -3,10 +3,10 @@ package app.attune.client;
 import app.attune.access.ClientScope;
 import app.attune.api.PageRequest;
 import app.attune.identity.Caller;
+import app.attune.query.Filter;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,14 +23,10 @@ public class ClientRepository {
 
     public PanacheQuery<Client> listVisible(Caller caller, String externalId, PageRequest page) {
         ClientScope scope = ClientScope.readable(caller, "c");
-        Map<String, Object> params = new HashMap<>();
-        String where = scope.where();
-        if (externalId != null) {
-            where += " and c.externalId = :externalId";
-            params.put("externalId", externalId);
-        }
-        return Client.<Client>find("from Client c where " + where, Sort.by("c.createdAt").and("c.id"), scope.with(params))
-                .page(page.page(), page.size());
+        Filter filter = Filter.where(scope.where(), scope.parameters()).andIf("c.externalId = :externalId", "externalId",
+                externalId);
+        return Client.<Client>find("from Client c where " + filter.clause(), Sort.by("c.createdAt").and("c.id"),
+                filter.parameters()).page(page.page(), page.size());
     }
 
     /** Whether the therapist registered the client or treats it in an alliance of its own. */

@@ -28,4 +28,10 @@ public record NewRupture(
     public boolean hasRepairs() {
         return repairs != null && !repairs.isEmpty();
     }
+
+    /** The new rupture's changeable fields; the therapist reports it unless said otherwise. */
+    RuptureChanges changes() {
+        return new RuptureChanges(type, markers, tags, dimension, significance, therapistContribution,
+                reportedBy == null ? Reporter.THERAPIST : reportedBy, minuteInSession, description);
+    }
 }

@@ -41,4 +41,9 @@ public record NewSession(
     List<NewRepair> repairsOrNone() {
         return repairs == null ? List.of() : repairs;
     }
+
+    /** The new session's changeable fields. */
+    SessionChanges changes() {
+        return new SessionChanges(occurredAt, durationMinutes, mode, attendance, note, privateNote);
+    }
 }

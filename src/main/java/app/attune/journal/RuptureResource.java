@@ -1,6 +1,7 @@
 package app.attune.journal;
 
 import app.attune.api.ApiExamples;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
@@ -8,7 +9,6 @@ import app.attune.api.Text;
 import app.attune.api.Versions;
 import app.attune.idempotency.Idempotent;
 import app.attune.identity.Roles;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -93,7 +93,8 @@ public class RuptureResource {
     @APIResponse(responseCode = "200", description = "The changed rupture",
             content = @Content(schema = @Schema(implementation = RuptureView.class),
                     examples = @ExampleObject(name = "rupture", value = ApiExamples.RUPTURE)))
-    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Patch<RuptureChanges> patch) {
         RuptureView rupture = ruptures.change(id, Versions.expected(ifMatch), patch);
         return Versions.ok(rupture, rupture.version());
     }

@@ -6,7 +6,7 @@ import app.attune.alliance.AllianceClosureChanged;
 import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
 import app.attune.api.InputErrors;
-import app.attune.api.MergePatch;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.Versions;
@@ -18,7 +18,7 @@ import app.attune.change.ChangeFeed;
 import app.attune.database.ReadOrder;
 import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.CurrentCaller;
-import com.fasterxml.jackson.databind.JsonNode;
+import app.attune.query.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -32,10 +32,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,27 +43,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class RuptureService {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "sessionId", "allianceId", "status", "repairs", "version");
     /** Clock skew allowed for a repair time sent by a client device. */
     private static final long FUTURE_TOLERANCE_MINUTES = 10;
 
     private final CurrentCaller caller;
     private final SessionAccess sessions;
     private final AllianceService alliances;
-    private final MergePatch mergePatch;
     private final EntityManager em;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
     private final Clock clock;
 
-    RuptureService(CurrentCaller caller, SessionAccess sessions, AllianceService alliances, MergePatch mergePatch,
+    RuptureService(CurrentCaller caller, SessionAccess sessions, AllianceService alliances,
             EntityManager em, AuditTrail audit, ChangeFeed changeFeed, Clock clock) {
         this.audit = audit;
         this.changeFeed = changeFeed;
         this.caller = caller;
         this.sessions = sessions;
         this.alliances = alliances;
-        this.mergePatch = mergePatch;
         this.em = em;
         this.clock = clock;
     }
@@ -101,7 +96,7 @@ public class RuptureService {
     }
 
     @Transactional
-    public RuptureView change(UUID id, long expectedVersion, JsonNode patch) {
+    public RuptureView change(UUID id, long expectedVersion, Patch<RuptureChanges> patch) {
         Rupture rupture = visible(id);
         AllianceScope.requireChangeable(caller.get(), alliances.visible(rupture.allianceId).therapistId);
         // The signing lock: a retagging waits for a signature in progress and then sees it.
@@ -109,19 +104,11 @@ public class RuptureService {
         Rupture.getEntityManager().refresh(rupture);
         Versions.check(expectedVersion, rupture.version);
         SessionAccess.requireDraft(session);
-        RuptureChanges changes = mergePatch.apply(RuptureChanges.of(rupture), patch, READ_ONLY);
+        RuptureChanges changes = patch.over(RuptureChanges.of(rupture));
         InputErrors errors = new InputErrors();
         checkShape(changes.type(), changes.markers(), changes.minuteInSession(), session.durationMinutes, "", errors);
         errors.throwIfAny();
-        rupture.type = changes.type();
-        rupture.markers = codes(changes.markers());
-        rupture.tags = distinct(changes.tags());
-        rupture.dimension = changes.dimension();
-        rupture.significance = changes.significance().shortValue();
-        rupture.therapistContribution = changes.therapistContribution() == null ? null : changes.therapistContribution().shortValue();
-        rupture.reportedBy = changes.reportedBy();
-        rupture.minuteInSession = changes.minuteInSession();
-        rupture.description = changes.description();
+        changes.applyTo(rupture);
         rupture.updatedAt = OffsetDateTime.now(clock);
         changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.UPDATE);
         em.flush();
@@ -134,27 +121,14 @@ public class RuptureService {
     public Page<RuptureView> listForAlliance(UUID allianceId, RuptureStatus status, RuptureType type, String tag,
             PageRequest page) {
         Alliance alliance = alliances.visible(allianceId);
-        StringBuilder where = new StringBuilder("from Rupture r, TherapySession s where s.id = r.sessionId and r.allianceId = :alliance");
-        Map<String, Object> params = new HashMap<>();
-        params.put("alliance", alliance.id);
-        if (status != null) {
-            where.append(" and r.status = :status");
-            params.put("status", status);
-        }
-        if (type != null) {
-            where.append(" and r.type = :type");
-            params.put("type", type);
-        }
-        if (tag != null) {
-            where.append(" and array_contains(r.tags, :tag)");
-            params.put("tag", tag);
-        }
-        TypedQuery<Rupture> select = em.createQuery("select r " + where + " order by s.occurredAt, s.number, r.createdAt, r.id", Rupture.class);
-        TypedQuery<Long> count = em.createQuery("select count(r) " + where, Long.class);
-        params.forEach((name, value) -> {
-            select.setParameter(name, value);
-            count.setParameter(name, value);
-        });
+        Filter filter = Filter.where("r.allianceId = :alliance", "alliance", alliance.id)
+                .andIf("r.status = :status", "status", status)
+                .andIf("r.type = :type", "type", type)
+                .andIf("array_contains(r.tags, :tag)", "tag", tag);
+        String from = "from Rupture r, TherapySession s where s.id = r.sessionId and " + filter.clause();
+        TypedQuery<Rupture> select = filter.bind(em.createQuery(
+                "select r " + from + " order by s.occurredAt, s.number, r.createdAt, r.id", Rupture.class));
+        TypedQuery<Long> count = filter.bind(em.createQuery("select count(r) " + from, Long.class));
         List<Rupture> ruptures = select.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
         Page<RuptureView> found = Page.of(views(ruptures), page, count.getSingleResult());
         audit.done(AuditAction.LIST, AuditedType.RUPTURE, null, alliance.id);
@@ -266,15 +240,7 @@ public class RuptureService {
         rupture.organizationId = session.organizationId;
         rupture.allianceId = session.allianceId;
         rupture.sessionId = session.id;
-        rupture.type = request.type();
-        rupture.markers = codes(request.markers());
-        rupture.tags = distinct(request.tags());
-        rupture.dimension = request.dimension();
-        rupture.significance = request.significance().shortValue();
-        rupture.therapistContribution = request.therapistContribution() == null ? null : request.therapistContribution().shortValue();
-        rupture.reportedBy = request.reportedBy() == null ? Reporter.THERAPIST : request.reportedBy();
-        rupture.minuteInSession = request.minuteInSession();
-        rupture.description = request.description();
+        request.changes().applyTo(rupture);
         rupture.status = RuptureStatus.from(repairs.stream().map(NewRepair::outcome).toList(), false);
         rupture.createdAt = OffsetDateTime.now(clock);
         rupture.updatedAt = rupture.createdAt;
@@ -421,14 +387,5 @@ public class RuptureService {
             rupture.updatedAt = OffsetDateTime.now(clock);
             changeFeed.record(AuditedType.RUPTURE, rupture.id, rupture.allianceId, ChangeAction.UPDATE);
         }
-    }
-
-    private static String[] codes(List<RuptureMarker> markers) {
-        return markers == null ? new String[0]
-                : markers.stream().map(Enum::name).distinct().toArray(String[]::new);
-    }
-
-    private static String[] distinct(List<String> tags) {
-        return tags == null ? new String[0] : new LinkedHashSet<>(tags).toArray(String[]::new);
     }
 }

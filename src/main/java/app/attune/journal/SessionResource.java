@@ -1,6 +1,7 @@
 package app.attune.journal;
 
 import app.attune.api.ApiExamples;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
@@ -8,7 +9,6 @@ import app.attune.api.Text;
 import app.attune.api.Versions;
 import app.attune.idempotency.Idempotent;
 import app.attune.identity.Roles;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -134,7 +134,8 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The changed session",
             content = @Content(schema = @Schema(implementation = SessionView.class),
                     examples = @ExampleObject(name = "session", value = ApiExamples.SESSION)))
-    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Patch<SessionChanges> patch) {
         SessionView session = sessions.change(id, Versions.expected(ifMatch), patch);
         return Versions.ok(session, session.version());
     }

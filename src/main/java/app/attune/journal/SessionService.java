@@ -5,7 +5,7 @@ import app.attune.alliance.AllianceRepository;
 import app.attune.alliance.AllianceService;
 import app.attune.api.ApiProblem;
 import app.attune.api.InputErrors;
-import app.attune.api.MergePatch;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.Versions;
@@ -18,7 +18,6 @@ import app.attune.database.ReadOrder;
 import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,23 +39,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionService {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "allianceId", "externalId", "number", "status", "signedAt",
-            "awaitingCosign", "cosignedBy", "cosignedAt", "addenda", "measures", "ruptures", "repairs", "version");
-
     private final CurrentCaller caller;
     private final AllianceService alliances;
     private final AllianceRepository allianceRepository;
     private final SessionAccess sessions;
     private final MeasureService measures;
     private final RuptureService ruptures;
-    private final MergePatch mergePatch;
     private final EntityManager em;
     private final AuditTrail audit;
     private final ChangeFeed changeFeed;
     private final Clock clock;
 
     SessionService(CurrentCaller caller, AllianceService alliances, AllianceRepository allianceRepository,
-            SessionAccess sessions, MeasureService measures, RuptureService ruptures, MergePatch mergePatch, EntityManager em,
+            SessionAccess sessions, MeasureService measures, RuptureService ruptures, EntityManager em,
             AuditTrail audit, ChangeFeed changeFeed, Clock clock) {
         this.audit = audit;
         this.changeFeed = changeFeed;
@@ -67,7 +61,6 @@ public class SessionService {
         this.sessions = sessions;
         this.measures = measures;
         this.ruptures = ruptures;
-        this.mergePatch = mergePatch;
         this.em = em;
         this.clock = clock;
     }
@@ -124,11 +117,7 @@ public class SessionService {
         session.allianceId = alliance.id;
         session.number = allianceRepository.nextSessionNumber(alliance.id);
         session.externalId = request.externalId();
-        session.occurredAt = occurredAt;
-        session.durationMinutes = request.durationMinutes();
-        session.mode = request.mode();
-        session.attendance = request.attendance();
-        session.note = request.note();
+        request.changes().applyTo(session);
         session.privateNote = request.privateNote();
         session.privateNoteAuthorId = request.privateNote() == null ? null : caller.get().practitionerId();
         session.status = SessionStatus.DRAFT;
@@ -188,15 +177,15 @@ public class SessionService {
     }
 
     @Transactional
-    public SessionView change(UUID id, long expectedVersion, JsonNode patch) {
+    public SessionView change(UUID id, long expectedVersion, Patch<SessionChanges> patch) {
         TherapySession session = sessions.forChange(id);
         Versions.check(expectedVersion, session.version);
         SessionAccess.requireDraft(session);
-        boolean privateNoteChanges = patch != null && patch.isObject() && patch.has("privateNote");
+        boolean privateNoteChanges = patch.has("privateNote");
         if (privateNoteChanges) {
             requirePrivateNoteWriter(alliances.visible(session.allianceId));
         }
-        SessionChanges changes = mergePatch.apply(SessionChanges.of(session, readsPrivateNote(session)), patch, READ_ONLY);
+        SessionChanges changes = patch.over(SessionChanges.of(session, readsPrivateNote(session)));
         OffsetDateTime occurredAt = changes.occurredAt().truncatedTo(ChronoUnit.MICROS);
         Alliance alliance = alliances.visible(session.allianceId);
         InputErrors errors = new InputErrors();
@@ -217,11 +206,7 @@ public class SessionService {
         if (session.attendance.tookPlace() && !changes.attendance().tookPlace()) {
             requireNothingMadeIn(session, changes.attendance());
         }
-        session.occurredAt = occurredAt;
-        session.durationMinutes = changes.durationMinutes();
-        session.mode = changes.mode();
-        session.attendance = changes.attendance();
-        session.note = changes.note();
+        changes.applyTo(session);
         if (privateNoteChanges) {
             session.privateNote = changes.privateNote();
             session.privateNoteAuthorId = changes.privateNote() == null ? null : caller.get().practitionerId();

@@ -17,4 +17,9 @@ public record NewOrganization(
         @Schema(required = true, description = "The sub claim of its first admin's tokens; that admin grants every "
                 + "other admin and integration role.", example = "it-lead@northside")
         String firstAdminSubject) {
+
+    /** The new organization's changeable fields: it starts served, not suspended. */
+    OrganizationChanges changes() {
+        return new OrganizationChanges(displayName, false);
+    }
 }

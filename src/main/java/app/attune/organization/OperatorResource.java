@@ -1,12 +1,12 @@
 package app.attune.organization;
 
 import app.attune.api.ApiExamples;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
 import app.attune.api.Versions;
 import app.attune.identity.Roles;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -99,7 +99,8 @@ public class OperatorResource {
     @APIResponse(responseCode = "200", description = "The changed organization",
             content = @Content(schema = @Schema(implementation = OrganizationView.class),
                     examples = @ExampleObject(name = "organization", value = ApiExamples.ORGANIZATION)))
-    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Patch<OrganizationChanges> patch) {
         OrganizationView organization = organizations.change(id, Versions.expected(ifMatch), patch);
         return Versions.ok(organization, organization.version());
     }

@@ -1,21 +1,19 @@
 package app.attune.organization;
 
 import app.attune.api.ApiProblem;
-import app.attune.api.MergePatch;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.Versions;
 import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,13 +24,11 @@ import java.util.UUID;
 public class OrganizationService {
 
     private final EntityManager em;
-    private final MergePatch mergePatch;
     private final AuditTrail audit;
     private final Clock clock;
 
-    OrganizationService(EntityManager em, MergePatch mergePatch, AuditTrail audit, Clock clock) {
+    OrganizationService(EntityManager em, AuditTrail audit, Clock clock) {
         this.em = em;
-        this.mergePatch = mergePatch;
         this.audit = audit;
         this.clock = clock;
     }
@@ -45,7 +41,7 @@ public class OrganizationService {
         Organization organization = new Organization();
         organization.id = UUID.randomUUID();
         organization.key = request.key();
-        organization.displayName = request.displayName();
+        request.changes().applyTo(organization);
         organization.createdAt = OffsetDateTime.now(clock);
         organization.persistAndFlush();
         // The report thresholds start at the instruments' published defaults; the audit chain at its genesis.
@@ -81,13 +77,11 @@ public class OrganizationService {
     }
 
     @Transactional
-    public OrganizationView change(UUID id, long expectedVersion, JsonNode patch) {
+    public OrganizationView change(UUID id, long expectedVersion, Patch<OrganizationChanges> patch) {
         Organization organization = find(id);
         Versions.check(expectedVersion, organization.version);
-        OrganizationChanges changes = mergePatch.apply(OrganizationChanges.of(organization), patch,
-                Set.of("id", "key", "createdAt", "version"));
-        organization.displayName = changes.displayName();
-        organization.suspended = changes.suspended();
+        OrganizationChanges changes = patch.over(OrganizationChanges.of(organization));
+        changes.applyTo(organization);
         organization.persistAndFlush();
         audit.byOperator(organization.id, AuditAction.UPDATE, AuditedType.ORGANIZATION, organization.id);
         return OrganizationView.of(organization);

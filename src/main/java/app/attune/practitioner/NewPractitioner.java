@@ -23,4 +23,10 @@ public record NewPractitioner(
         @Schema(description = "true when absent. An inactive practitioner keeps its record but holds no role.") Boolean active,
         @Schema(description = "true when absent. false for a pre-licensed therapist: the sessions it signs await its "
                 + "supervisor's co-signature.") Boolean licensed) {
+
+    /** The registration's changeable fields, with their defaults: active and licensed unless said otherwise. */
+    PractitionerChanges changes() {
+        return new PractitionerChanges(displayName, roles, supervisorId, active == null || active,
+                licensed == null || licensed);
+    }
 }

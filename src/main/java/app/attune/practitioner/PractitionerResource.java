@@ -1,13 +1,13 @@
 package app.attune.practitioner;
 
 import app.attune.api.ApiExamples;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.QueryParams;
 import app.attune.api.Versions;
-import app.attune.identity.Roles;
 import app.attune.idempotency.Idempotent;
-import com.fasterxml.jackson.databind.JsonNode;
+import app.attune.identity.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -126,7 +126,8 @@ public class PractitionerResource {
     @APIResponse(responseCode = "200", description = "The changed practitioner",
             content = @Content(schema = @Schema(implementation = PractitionerView.class),
                     examples = @ExampleObject(name = "practitioner", value = ApiExamples.PRACTITIONER)))
-    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+    public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Patch<PractitionerChanges> patch) {
         PractitionerView practitioner = practitioners.change(id, Versions.expected(ifMatch), patch);
         return Versions.ok(practitioner, practitioner.version());
     }

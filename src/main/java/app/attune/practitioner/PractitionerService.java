@@ -2,7 +2,7 @@ package app.attune.practitioner;
 
 import app.attune.api.ApiProblem;
 import app.attune.api.InputErrors;
-import app.attune.api.MergePatch;
+import app.attune.api.MergePatch.Patch;
 import app.attune.api.Page;
 import app.attune.api.PageRequest;
 import app.attune.api.Versions;
@@ -13,33 +13,25 @@ import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
 import app.attune.identity.Roles;
-import com.fasterxml.jackson.databind.JsonNode;
+import app.attune.query.Filter;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Practitioner administration within the admin's organization, and each caller's own record. */
 @ApplicationScoped
 public class PractitionerService {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "subject", "version");
-
     private final CurrentCaller caller;
-    private final MergePatch mergePatch;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PractitionerService(CurrentCaller caller, MergePatch mergePatch, AuditTrail audit, Clock clock) {
+    PractitionerService(CurrentCaller caller, AuditTrail audit, Clock clock) {
         this.caller = caller;
-        this.mergePatch = mergePatch;
         this.audit = audit;
         this.clock = clock;
     }
@@ -70,11 +62,7 @@ public class PractitionerService {
         practitioner.id = UUID.randomUUID();
         practitioner.organizationId = me.organizationId();
         practitioner.subject = request.subject();
-        practitioner.displayName = request.displayName();
-        practitioner.roles = sorted(request.roles());
-        practitioner.supervisorId = request.supervisorId();
-        practitioner.active = request.active() == null || request.active();
-        practitioner.licensed = request.licensed() == null || request.licensed();
+        request.changes().applyTo(practitioner);
         practitioner.createdAt = OffsetDateTime.now(clock);
         practitioner.updatedAt = practitioner.createdAt;
         practitioner.persistAndFlush();
@@ -91,18 +79,10 @@ public class PractitionerService {
 
     @Transactional
     public Page<PractitionerView> list(String role, Boolean active, PageRequest page) {
-        StringBuilder where = new StringBuilder("organizationId = :org");
-        Map<String, Object> params = new HashMap<>();
-        params.put("org", caller.get().organizationId());
-        if (role != null) {
-            where.append(" and array_contains(roles, :role)");
-            params.put("role", role);
-        }
-        if (active != null) {
-            where.append(" and active = :active");
-            params.put("active", active);
-        }
-        var query = Practitioner.<Practitioner>find(where.toString(), Sort.by("subject").and("id"), params)
+        Filter filter = Filter.where("organizationId = :org", "org", caller.get().organizationId())
+                .andIf("array_contains(roles, :role)", "role", role)
+                .andIf("active = :active", "active", active);
+        var query = Practitioner.<Practitioner>find(filter.clause(), Sort.by("subject").and("id"), filter.parameters())
                 .page(page.page(), page.size());
         Page<PractitionerView> found = Page.of(query.list().stream().map(PractitionerView::of).toList(), page, query.count());
         audit.done(AuditAction.LIST, AuditedType.PRACTITIONER, null, null);
@@ -110,11 +90,11 @@ public class PractitionerService {
     }
 
     @Transactional
-    public PractitionerView change(UUID id, long expectedVersion, JsonNode patch) {
+    public PractitionerView change(UUID id, long expectedVersion, Patch<PractitionerChanges> patch) {
         Caller me = caller.get();
         Practitioner practitioner = inOrganization(id);
         Versions.check(expectedVersion, practitioner.version);
-        PractitionerChanges changes = mergePatch.apply(PractitionerChanges.of(practitioner), patch, READ_ONLY);
+        PractitionerChanges changes = patch.over(PractitionerChanges.of(practitioner));
         InputErrors errors = new InputErrors();
         if (!java.util.Objects.equals(changes.supervisorId(), practitioner.supervisorId)) {
             checkSupervisor(me, practitioner.id, changes.supervisorId(), errors);
@@ -128,11 +108,7 @@ public class PractitionerService {
                 && Practitioner.count("supervisorId", practitioner.id) > 0) {
             throw ApiProblem.conflict("The practitioner still supervises others; assign them another supervisor first");
         }
-        practitioner.displayName = changes.displayName();
-        practitioner.roles = sorted(changes.roles());
-        practitioner.supervisorId = changes.supervisorId();
-        practitioner.active = changes.active();
-        practitioner.licensed = changes.licensed();
+        changes.applyTo(practitioner);
         practitioner.updatedAt = OffsetDateTime.now(clock);
         practitioner.persistAndFlush();
         audit.done(AuditAction.UPDATE, AuditedType.PRACTITIONER, practitioner.id, null);
@@ -157,7 +133,4 @@ public class PractitionerService {
         }
     }
 
-    private static String[] sorted(Collection<String> roles) {
-        return roles.stream().distinct().sorted().toArray(String[]::new);
-    }
 }

@@ -44,4 +44,19 @@ class ArchitectureTest {
                         .and(not(resideInAnyPackage("app.attune.api..", "app.attune.config.."))))
                 .check(production);
     }
+
+    @Test
+    void servicesNeverSeeTheJsonOfARequest() {
+        noClasses().that().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.databind.JsonNode")
+                .because("a merge patch is read at the edge, into the feature's changes record")
+                .check(production);
+    }
+
+    @Test
+    void theQueryHelperDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("app.attune.query..")
+                .should().dependOnClassesThat(resideInAPackage("app.attune..").and(not(resideInAPackage("app.attune.query.."))))
+                .check(production);
+    }
 }
