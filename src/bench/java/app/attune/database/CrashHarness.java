@@ -48,14 +48,7 @@ public final class CrashHarness {
     private PostgresCluster cluster;
     private PackagedService service;
 
-    /** One write as sent, and what became of it. */
-    private record Write(String key, String externalId, String alliance, String body) {
-    }
-
-    private final Map<Write, String> acknowledged = new ConcurrentHashMap<>();
-    private final List<Write> indefinite = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger serverErrors = new AtomicInteger();
-    private final AtomicInteger refused = new AtomicInteger();
+    private SessionWriters writes;
     private final List<String> outageTimes = Collections.synchronizedList(new ArrayList<>());
 
     public static void main(String[] args) throws Exception {
@@ -87,11 +80,12 @@ public final class CrashHarness {
         }
         System.out.printf("cluster on port %d (fsync on), service on %d, %d writers for %d s%n", cluster.port, service.port,
                 WRITERS, RUN.toSeconds());
+        writes = new SessionWriters("crash-", token, service::uri);
 
         long deadline = System.nanoTime() + RUN.toNanos();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (String alliance : alliances) {
-            writers.submit(() -> write(token, alliance, deadline));
+            writers.submit(() -> writes.write(alliance, deadline));
         }
         outage("immediate stop", token, () -> cluster.stop("immediate"), deadline, 0.15);
         outage("kill -9 of the postmaster", token, () -> PostgresCluster.run(List.of("kill", "-9", cluster.postmasterPid())),
@@ -100,60 +94,7 @@ public final class CrashHarness {
         writers.shutdown();
         writers.awaitTermination(RUN.toSeconds() + 30, TimeUnit.SECONDS);
 
-        // Every request without a definite answer, again with its original key: at most 60 s.
-        int retried = indefinite.size();
-        long retryDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!indefinite.isEmpty() && System.nanoTime() < retryDeadline) {
-            Write write = indefinite.remove(0);
-            send(token, write);
-        }
-        report(retried);
-    }
-
-    private void write(String token, String alliance, long deadline) {
-        int n = 0;
-        while (System.nanoTime() < deadline) {
-            String externalId = "crash-" + UUID.randomUUID();
-            String body = """
-                    {"externalId": "%s", "occurredAt": "2026-10-%02dT15:00:00Z", "durationMinutes": 50, "attendance": "ATTENDED",
-                     "note": "Crash harness session %d", "measures": [{"instrument": "SRS", "timing": "POST_SESSION",
-                     "items": {"RELATIONSHIP": 8.5, "GOALS_AND_TOPICS": 7.0, "APPROACH": 9.0, "OVERALL": 8.0}}],
-                     "ruptures": [{"type": "WITHDRAWAL", "significance": 2, "tags": ["crash"],
-                                   "repairs": [{"strategies": ["CLARIFY_MISUNDERSTANDING"], "outcome": "RESOLVED"}]},
-                                  {"type": "CONFRONTATION", "significance": 3, "tags": [],
-                                   "repairs": [{"strategies": ["ACKNOWLEDGE_OWN_CONTRIBUTION"], "outcome": "PARTIALLY_RESOLVED"}]}]}"""
-                    .formatted(externalId, 1 + n % 28, n);
-            send(token, new Write(UUID.randomUUID().toString(), externalId, alliance, body));
-            n++;
-        }
-    }
-
-    /** Sends a write; files it as acknowledged, refused or indefinite. */
-    private void send(String token, Write write) {
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(service.uri("/api/v1/alliances/" + write.alliance() + "/sessions"))
-                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").header("Idempotency-Key", write.key())
-                    .POST(HttpRequest.BodyPublishers.ofString(write.body())).build(), HttpResponse.BodyHandlers.ofString());
-            int status = answer.statusCode();
-            if (status == 201) {
-                String id = JSON.readTree(answer.body()).get("id").asText();
-                String earlier = acknowledged.putIfAbsent(write, id);
-                if (earlier != null && !earlier.equals(id)) {
-                    throw new IllegalStateException("a retry was answered with another session");
-                }
-            } else if (status >= 500 && status != 503) {
-                serverErrors.incrementAndGet();
-                indefinite.add(write);
-            } else if (status == 503 || status == 409 || status == 429) {
-                indefinite.add(write);
-            } else {
-                refused.incrementAndGet();
-                System.out.println("refused " + status + ": " + answer.body());
-            }
-        } catch (IOException | InterruptedException e) {
-            indefinite.add(write);
-        }
+        report(writes.retryIndefinite(Duration.ofSeconds(60)));
     }
 
     /** At the given share of the run: stop PostgreSQL, time the first 503, wait, start it, time readiness. */
@@ -179,39 +120,12 @@ public final class CrashHarness {
 
     private void report(int retried) throws Exception {
         try (Connection db = cluster.connect()) {
-            int lost = 0;
-            for (String id : acknowledged.values()) {
-                if (count(db, "select count(*) from session where id = ?::uuid", id) != 1) {
-                    lost++;
-                }
-            }
-            long duplicates = count(db, "select count(*) from (select external_id from session where external_id like 'crash-%' "
-                    + "group by external_id having count(*) > 1) d", null);
-            long stored = count(db, "select count(*) from session where external_id like 'crash-%'", null);
-            long withoutAudit = count(db, """
-                    select count(*) from session s where s.external_id like 'crash-%' and not exists
-                    (select 1 from audit_event e where e.resource_id = s.id and e.action = 'CREATE' and e.outcome = 'SUCCESS')""", null);
-            long partial = count(db, """
-                    select count(*) from session s where s.external_id like 'crash-%' and
-                    ((select count(*) from rupture r where r.session_id = s.id) <> 2
-                     or (select count(*) from repair p where p.session_id = s.id) <> 2
-                     or (select count(*) from measure m where m.session_id = s.id) <> 1)""", null);
+            SessionWriters.Checks checks = writes.check(db);
             String amcheck = pgAmcheck();
             System.out.println();
             outageTimes.forEach(System.out::println);
-            System.out.printf("""
-                    writes acknowledged (201)          %d
-                    sessions stored                    %d
-                    retried after an indefinite answer %d (still indefinite: %d)
-                    refused with a 4xx                 %d
-                    acknowledged writes lost           %d
-                    duplicates                         %d
-                    writes without their audit event   %d
-                    sessions stored in part            %d
-                    500 answers                        %d
-                    pg_amcheck                         %s
-                    """, acknowledged.size(), stored, retried, indefinite.size(), refused.get(), lost, duplicates, withoutAudit,
-                    partial, serverErrors.get(), amcheck);
+            System.out.print(writes.report(retried, checks));
+            System.out.printf("pg_amcheck                         %s%n", amcheck);
         }
     }
 
@@ -247,18 +161,6 @@ public final class CrashHarness {
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | InterruptedException e) {
             return -1;
-        }
-    }
-
-    private static long count(Connection db, String sql, String parameter) throws Exception {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            if (parameter != null) {
-                query.setString(1, parameter);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -36,6 +37,7 @@ public class RateLimit {
     public static final String STATE_PATTERN = "^\"default\";r=[0-9]+;t=[0-9]+$";
     private static final String STATE = "attune.rate-limit";
     private static final Logger LOG = Logger.getLogger(RateLimit.class);
+    private static final UUID NO_ORGANIZATION = new UUID(0, 0);
 
     private final double perSecond;
     private final double capacity;
@@ -93,7 +95,8 @@ public class RateLimit {
     private Budget take(Caller caller) {
         try (Connection connection = database.getConnection();
                 PreparedStatement take = connection.prepareStatement("select remaining, granted from rate_take(?, ?, ?, ?)")) {
-            take.setObject(1, caller.organizationId());
+            // The operator belongs to no organization: its bucket is filed under the nil id.
+            take.setObject(1, caller.organizationId() == null ? NO_ORGANIZATION : caller.organizationId());
             take.setObject(2, caller.practitionerId());
             take.setDouble(3, capacity);
             take.setDouble(4, perSecond);

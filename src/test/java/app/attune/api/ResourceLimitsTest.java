@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.attune.support.Operator;
 import app.attune.support.Practitioner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -34,6 +35,12 @@ class ResourceLimitsTest {
         assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
         // Another practitioner of the same organization has a budget of its own.
         hasty.colleague("therapist").request().get("/api/v1/vocabulary").then().statusCode(200);
+    }
+
+    @Test
+    void theOperatorWhoBelongsToNoOrganizationIsCountedToo() {
+        Operator.request().get("/api/v1/operator/organizations").then().statusCode(200)
+                .header("RateLimit", equalTo("\"default\";r=" + (PER_MINUTE - 1) + ";t=1"));
     }
 
     @Test
