@@ -81,7 +81,7 @@ public class IdempotencyKeys {
                 insert into idempotency_key (practitioner_id, idempotency_key, request_hash, response_status, response_body,
                     response_location, response_etag, created_at, expires_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), now() + make_interval(secs => ?8))
-                on conflict (practitioner_id, idempotency_key) do update set request_hash = excluded.request_hash,
+                on conflict (practitioner_id, idempotency_key, organization_id) do update set request_hash = excluded.request_hash,
                     response_status = excluded.response_status, response_body = excluded.response_body,
                     response_location = excluded.response_location, response_etag = excluded.response_etag,
                     created_at = excluded.created_at, expires_at = excluded.expires_at

@@ -97,7 +97,7 @@ public class ReportPdfService {
                 left join repair rp on rp.rupture_id = r.id and rp.performed_at < :to
                 left join session rps on rps.id = rp.session_id
                 where r.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
-                group by r.id""", Tuple.class)
+                group by r.id, r.organization_id""", Tuple.class)
                 .setParameter("alliance", allianceId).setParameter("from", range.from()).setParameter("to", range.to())
                 .getResultList();
         Map<UUID, RuptureDetail> details = new HashMap<>();

@@ -153,7 +153,8 @@ public class ReportQueries {
                 from rupture r join scope sc on sc.id = r.session_id join alliance a on a.id = r.alliance_id
                 left join repair rp on rp.rupture_id = r.id and rp.performed_at < :to
                 where r.alliance_id = any(cast(:ids as uuid[])) and sc.in_range
-                group by r.id, a.id, sc.id, sc.number, sc.occurred_at, sc.attendance -- r's and a's columns follow their keys
+                -- r's and a's columns follow their keys (id and organization_id)
+                group by r.id, r.organization_id, a.id, a.organization_id, sc.id, sc.number, sc.occurred_at, sc.attendance
             ),
             -- The repair that resolved each rupture (the first with outcome RESOLVED), carrying its
             -- rupture's session so that no second join is needed.
