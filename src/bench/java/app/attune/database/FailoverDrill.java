@@ -145,6 +145,7 @@ public final class FailoverDrill {
         PostgresCluster.run(List.of("kill", "-9", postmasterPid(nodes[0])));
         PackagedService.waitUntil(() -> isPrimary(nodes[1]), Duration.ofSeconds(60), "node2 was never promoted");
         snapshot("after-kill.txt");
+        System.out.println("  " + reapOrphans(Duration.ofSeconds(10)));
         System.out.println("kill -9 of node1's postmaster: node2 primary after %d ms".formatted((System.nanoTime() - killed) / 1_000_000));
         // node1's Patroni rewinds it and rejoins it as a standby.
         PackagedService.waitUntil(() -> isSyncStandby(nodes[0]), Duration.ofSeconds(90), "node1 never rejoined as a synchronous standby");
@@ -366,6 +367,36 @@ public final class FailoverDrill {
                 return "gapless, positions 1 to " + (expectedNext - 1) + " (" + read + " changes)";
             }
         }
+    }
+
+    /**
+     * The server processes the killed postmaster left behind. They should exit on their own once
+     * they notice it died; one that does not keeps the shared memory attached, and its node cannot
+     * start again. After the grace period the drill kills them, as a container runtime kills the
+     * rest of a container whose main process died, and says what they were doing.
+     */
+    private String reapOrphans(Duration grace) throws Exception {
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<String> left = orphans();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            left = orphans();
+        }
+        if (left.isEmpty()) {
+            return "node1's server processes all exited on their own";
+        }
+        for (String line : left) {
+            PostgresCluster.run(List.of("kill", "-9", line.trim().split("\\s+")[0]));
+        }
+        return "killed after " + grace.toSeconds() + " s, still running: " + String.join("; ", left);
+    }
+
+    /** Server processes of the cluster whose postmaster is gone (their parent is now init). */
+    private List<String> orphans() throws Exception {
+        return PostgresCluster.run(List.of("ps", "-eo", "pid=,ppid=,cmd=")).lines()
+                .filter(line -> line.contains("postgres: attune-drill:"))
+                .filter(line -> "1".equals(line.trim().split("\\s+")[1]))
+                .toList();
     }
 
     /** The server processes left and the shared memory segments, for the folder: what a restart has to wait for. */
