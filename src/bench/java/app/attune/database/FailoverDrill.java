@@ -114,7 +114,7 @@ public final class FailoverDrill {
         PackagedService.waitUntil(() -> replicas[1].status("/q/health/ready") == 200, Duration.ofSeconds(90),
                 "the second replica never became ready");
         startHaproxyFor(List.of(replicas));
-        PackagedService.waitUntil(() -> status(api("/api/v1/vocabulary"), null) == 401, Duration.ofSeconds(30),
+        PackagedService.waitUntil(() -> status(api("/api/v1/vocabulary")) == 401, Duration.ofSeconds(30),
                 "HAProxy never reached the replicas");
 
         replicas[0].provision(ORG);
@@ -138,7 +138,7 @@ public final class FailoverDrill {
         for (String alliance : alliances) {
             writers.submit(() -> writes.write(alliance, deadline));
         }
-        List<long[]> windows = new ArrayList<>();
+        List<Long> faultsAt = new ArrayList<>();
         // 1. The primary's postmaster dies: Patroni promotes the synchronous standby.
         waitFor(start, 0.15);
         long killed = System.nanoTime();
@@ -150,21 +150,21 @@ public final class FailoverDrill {
         // node1's Patroni rewinds it and rejoins it as a standby.
         PackagedService.waitUntil(() -> isSyncStandby(nodes[0]), Duration.ofSeconds(90), "node1 never rejoined as a synchronous standby");
         System.out.println("  node1 back as synchronous standby after %d ms".formatted((System.nanoTime() - killed) / 1_000_000));
-        windows.add(new long[] {killed});
+        faultsAt.add(killed);
         // 2. The new primary's Patroni is stopped cleanly: a switchover to node1.
         waitFor(start, 0.45);
         long stopped = System.nanoTime();
         PostgresCluster.run(List.of("pkill", "-TERM", "-f", "patroni " + nodes[1].config()));
         PackagedService.waitUntil(() -> isPrimary(nodes[0]), Duration.ofSeconds(60), "node1 was never promoted");
         System.out.println("clean stop of node2's Patroni: node1 primary after %d ms".formatted((System.nanoTime() - stopped) / 1_000_000));
-        windows.add(new long[] {stopped});
+        faultsAt.add(stopped);
         // 3. node2 starts again and rejoins as a standby.
         waitFor(start, 0.7);
         long restarted = System.nanoTime();
         startPatroni(nodes[1]);
         PackagedService.waitUntil(() -> isSyncStandby(nodes[1]), Duration.ofSeconds(90), "node2 never rejoined as a synchronous standby");
         System.out.println("node2 started again: synchronous standby after %d ms".formatted((System.nanoTime() - restarted) / 1_000_000));
-        windows.add(new long[] {restarted});
+        faultsAt.add(restarted);
         writers.shutdown();
         writers.awaitTermination(RUN.toSeconds() + 60, TimeUnit.SECONDS);
         int retried = writes.retryIndefinite(Duration.ofSeconds(60));
@@ -172,9 +172,9 @@ public final class FailoverDrill {
         // Each fault's window runs to the next fault (the last one to the end of the run).
         List<String> gaps = new ArrayList<>();
         String[] names = {"kill -9", "switchover", "rejoin"};
-        for (int i = 0; i < windows.size(); i++) {
-            long from = windows.get(i)[0];
-            long to = i + 1 < windows.size() ? windows.get(i + 1)[0] : deadline;
+        for (int i = 0; i < faultsAt.size(); i++) {
+            long from = faultsAt.get(i);
+            long to = i + 1 < faultsAt.size() ? faultsAt.get(i + 1) : deadline;
             gaps.add("%-11s longest time without an acknowledged write: %.1f s".formatted(names[i] + ":",
                     writes.longestGapAfter(from, to) / 1000.0));
         }
@@ -221,7 +221,7 @@ public final class FailoverDrill {
         start(List.of("etcd", "--name", "drill", "--data-dir", work.resolve("etcd").toString(), "--listen-client-urls", client,
                 "--advertise-client-urls", client, "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
                 "--initial-cluster", "drill=" + peer, "--enable-v2=true"), "etcd.log", false);
-        PackagedService.waitUntil(() -> status(URI.create(client + "/health"), null) == 200, Duration.ofSeconds(30),
+        PackagedService.waitUntil(() -> status(URI.create(client + "/health")) == 200, Duration.ofSeconds(30),
                 "etcd never answered");
     }
 
@@ -406,11 +406,11 @@ public final class FailoverDrill {
     }
 
     private boolean isPrimary(Node node) {
-        return status(URI.create("http://127.0.0.1:" + node.restPort() + "/primary"), null) == 200;
+        return status(URI.create("http://127.0.0.1:" + node.restPort() + "/primary")) == 200;
     }
 
     private boolean isSyncStandby(Node node) {
-        return status(URI.create("http://127.0.0.1:" + node.restPort() + "/sync"), null) == 200;
+        return status(URI.create("http://127.0.0.1:" + node.restPort() + "/sync")) == 200;
     }
 
     private String postmasterPid(Node node) throws IOException {
@@ -447,13 +447,11 @@ public final class FailoverDrill {
         return answer;
     }
 
-    private static int status(URI uri, String token) {
+    /** The status of an unauthenticated GET, or -1 when there was no answer. */
+    private static int status(URI uri) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET();
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            return PackagedService.HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return PackagedService.HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | InterruptedException e) {
             return -1;
         }

@@ -115,7 +115,8 @@ final class SessionWriters {
     /** The longest time without an acknowledged write from {@code from} on (System.nanoTime), in ms. */
     long longestGapAfter(long from, long to) {
         long longest = 0;
-        long previous = acknowledgedAt.floor(from) == null ? from : acknowledgedAt.floor(from);
+        Long before = acknowledgedAt.floor(from);
+        long previous = before == null ? from : before;
         for (long at : acknowledgedAt.subSet(from, to)) {
             longest = Math.max(longest, at - previous);
             previous = at;

@@ -37,10 +37,6 @@ final class ReportRow {
         this.tuple = tuple;
     }
 
-    static ReportRow of(Tuple tuple) {
-        return new ReportRow(tuple);
-    }
-
     static List<ReportRow> all(List<Tuple> tuples) {
         return tuples.stream().map(ReportRow::new).toList();
     }
