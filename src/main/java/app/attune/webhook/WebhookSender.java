@@ -1,6 +1,7 @@
 package app.attune.webhook;
 
 import app.attune.config.AttuneConfig;
+import app.attune.database.DatabaseOutage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -59,6 +60,10 @@ public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /** Recording an attempt while the database is away: first wait, longest wait, and the lease kept in reserve. */
+    private static final Duration RECORD_FIRST_WAIT = Duration.ofMillis(100);
+    private static final Duration RECORD_LONGEST_WAIT = Duration.ofSeconds(2);
+    private static final Duration RECORD_MARGIN = Duration.ofSeconds(5);
     /** The host and port of a webhook's URL, in SQL: what "one receiver" means for the bounds. */
     private static final String RECEIVER = "lower(substring(w.url from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#]+)'))";
 
@@ -167,9 +172,9 @@ public class WebhookSender {
         try {
             // A webhook speaks for whoever registered it: once that practitioner may no longer register
             // one (deactivated, or no admin or integration role), its deliveries stop.
-            record(delivery, delivery.registrantEntitled() ? attempt(delivery) : GIVEN_UP);
+            recordWithinLease(delivery, delivery.registrantEntitled() ? attempt(delivery) : GIVEN_UP);
         } catch (RuntimeException e) {
-            LOG.warn("A webhook attempt could not be recorded; its lease expires and it is retried");
+            LOG.warn("A webhook attempt could not be recorded; its lease expires and it is sent again");
         } finally {
             inFlight.decrementAndGet();
             wakeDispatcher();
@@ -202,6 +207,8 @@ public class WebhookSender {
                     lock.executeQuery().close();
                 }
                 List<Due> due = new ArrayList<>();
+                // Measured before the lease is taken, so the local deadline never outlives the database's.
+                long leaseEnds = System.nanoTime() + lease().toNanos();
                 try (PreparedStatement select = connection.prepareStatement("""
                         with busy as (
                             select w.organization_id, %1$s as receiver
@@ -233,7 +240,7 @@ public class WebhookSender {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             due.add(new Due(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3),
-                                    rows.getString(4), rows.getString(5), rows.getBoolean(6)));
+                                    rows.getString(4), rows.getString(5), rows.getBoolean(6), leaseEnds));
                         }
                     }
                 }
@@ -253,8 +260,12 @@ public class WebhookSender {
         return timeout.multipliedBy(2).plusSeconds(30);
     }
 
-    /** A leased delivery, with what sending it needs; attempt is the number this lease took. */
-    private record Due(UUID id, String payload, int attempt, String url, String secret, boolean registrantEntitled) {
+    /**
+     * A leased delivery, with what sending it needs; attempt is the number this lease took, and
+     * leaseEnds (System.nanoTime) when another sender may take it again.
+     */
+    private record Due(UUID id, String payload, int attempt, String url, String secret, boolean registrantEntitled,
+            long leaseEnds) {
     }
 
     private static final Outcome GIVEN_UP = new Outcome(null, "given up: its registrant is no longer active or entitled", 0);
@@ -319,16 +330,53 @@ public class WebhookSender {
     }
 
     /**
-     * Records the attempt and what follows from it, unless the lease was lost (taken again after
+     * Records the attempt, trying again while the database is away (a failover, a restart) for as
+     * long as the lease holds: a receiver that answered 2xx is then never sent the same delivery
+     * again, unless the database stays away longer than the lease (then it is sent twice, with the
+     * same webhook-id). Other failures are not retried.
+     */
+    private void recordWithinLease(Due delivery, Outcome outcome) {
+        long wait = RECORD_FIRST_WAIT.toNanos();
+        while (true) {
+            try {
+                record(delivery, outcome);
+                return;
+            } catch (RuntimeException e) {
+                long margin = RECORD_MARGIN.toNanos() + wait;
+                if (!DatabaseOutage.causes(e) || System.nanoTime() + margin - delivery.leaseEnds() > 0) {
+                    throw e;
+                }
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while recording a webhook attempt", e);
+            }
+            wait = Math.min(wait * 2, RECORD_LONGEST_WAIT.toNanos());
+        }
+    }
+
+    /**
+     * Records the attempt and what follows from it, in one transaction, unless the lease was lost (taken again after
      * it expired) or the delivery was given up meanwhile (its webhook deleted): then only the
      * attempt is kept, as the history of what was sent.
      */
     private void record(Due delivery, Outcome outcome) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean delivered = outcome.status() != null && outcome.status() >= 200 && outcome.status() < 300;
+        String next = delivered ? "DELIVERED"
+                : delivery.attempt() >= maxAttempts || outcome == GIVEN_UP ? "FAILED" : "PENDING";
+        // Repeatable: a second run after a commit whose answer was lost changes nothing.
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
             try (PreparedStatement attempt = connection.prepareStatement("""
                     insert into webhook_attempt (delivery_id, attempt, attempted_at, response_status, error, duration_ms)
-                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""");
+                    PreparedStatement update = connection.prepareStatement("""
+                    update webhook_delivery set status = ?, next_attempt_at = ?, sending_until = null,
+                        delivered_at = case when ? then ? else delivered_at end
+                    where id = ? and attempts = ? and status = 'PENDING'""")) {
                 attempt.setObject(1, delivery.id());
                 attempt.setInt(2, delivery.attempt());
                 attempt.setObject(3, now);
@@ -336,14 +384,6 @@ public class WebhookSender {
                 attempt.setString(5, outcome.error());
                 attempt.setInt(6, outcome.durationMs());
                 attempt.executeUpdate();
-            }
-            boolean delivered = outcome.status() != null && outcome.status() >= 200 && outcome.status() < 300;
-            String next = delivered ? "DELIVERED"
-                    : delivery.attempt() >= maxAttempts || outcome == GIVEN_UP ? "FAILED" : "PENDING";
-            try (PreparedStatement update = connection.prepareStatement("""
-                    update webhook_delivery set status = ?, next_attempt_at = ?, sending_until = null,
-                        delivered_at = case when ? then ? else delivered_at end
-                    where id = ? and attempts = ? and status = 'PENDING'""")) {
                 update.setString(1, next);
                 update.setObject(2, now.plus(wait(delivery.attempt())));
                 update.setBoolean(3, delivered);
@@ -351,6 +391,10 @@ public class WebhookSender {
                 update.setObject(5, delivery.id());
                 update.setInt(6, delivery.attempt());
                 update.executeUpdate();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("webhook attempt not recorded", e);

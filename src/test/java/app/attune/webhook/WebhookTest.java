@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.attune.support.Practitioner;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -16,11 +17,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +46,9 @@ class WebhookTest {
 
     @Inject
     WebhookSender sender;
+
+    @Inject
+    AgroalDataSource database;
 
     private final Practitioner therapist = Practitioner.therapist();
     private final Practitioner ehr = therapist.colleague("integration");
@@ -133,6 +142,49 @@ class WebhookTest {
     }
 
     @Test
+    void anAnswerRecordedThroughADatabaseOutageIsNeverSentAgain() throws Exception {
+        receiverUp.set(true);
+        JsonPath webhook = ehr.request().body(Map.of("url", url(), "eventTypes", List.of("session.created")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        secret = webhook.getString("secret");
+        String webhookId = webhook.getString("id");
+        // The first three attempts to record this webhook's answer fail as a terminated connection does
+        // (a sequence counts them: nextval is not rolled back).
+        execute("create sequence webhook_outage_test",
+                """
+                create function webhook_outage_test() returns trigger language plpgsql as $$
+                begin
+                    if new.webhook_id = '%s' and new.status = 'DELIVERED' and nextval('webhook_outage_test') <= 3 then
+                        raise exception 'terminating connection due to administrator command' using errcode = '57P01';
+                    end if;
+                    return new;
+                end $$""".formatted(UUID.fromString(webhookId)),
+                "create trigger webhook_outage_test before update on webhook_delivery for each row execute function webhook_outage_test()");
+        try {
+            String session = therapist.createSession(therapist.createAlliance(), "2026-09-03");
+            // Well within the lease (34 s in the test profile), after which it would be sent again.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            List<String> statuses;
+            do {
+                Thread.sleep(100);
+                statuses = ehr.request().get("/api/v1/webhooks/{id}/deliveries", webhookId).then().statusCode(200)
+                        .extract().jsonPath().getList("items.status");
+            } while (!statuses.equals(List.of("DELIVERED")) && System.nanoTime() < deadline);
+            assertEquals(List.of("DELIVERED"), statuses, "the answer was not recorded through the outage");
+            assertEquals(4L, single("select last_value from webhook_outage_test"), "three failed recordings, then one");
+            Thread.sleep(500);
+            assertEquals(List.of(), failedIds);
+            assertEquals(List.of(), badSignatures, "a bad signature, or the same webhook-id received twice");
+            assertEquals(List.of(session), List.copyOf(delivered.values()));
+            ehr.request().get("/api/v1/webhooks/{id}/deliveries", webhookId).then()
+                    .body("items[0].attempts.size()", equalTo(1)).body("items[0].attempts[0].responseStatus", equalTo(204));
+        } finally {
+            execute("drop trigger webhook_outage_test on webhook_delivery", "drop function webhook_outage_test()",
+                    "drop sequence webhook_outage_test");
+        }
+    }
+
+    @Test
     void aWebhookStopsWhenItsRegistrantIsDeactivated() throws Exception {
         Practitioner admin = therapist.colleague("admin");
         receiverUp.set(true);
@@ -168,6 +220,22 @@ class WebhookTest {
         admin.request().delete("/api/v1/webhooks/{id}", last).then().statusCode(204);
         admin.request().body(Map.of("url", url() + "/20", "eventTypes", List.of("session.created")))
                 .post("/api/v1/webhooks").then().statusCode(201);
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private long single(String query) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private String url() {
