@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,8 +211,12 @@ public final class FailoverDrill {
                     webhook deliveries received        %d distinct, %d more than once (%d s after the writers stopped)
                     """, feed, verified.path("intact").asBoolean() ? "intact" : "BROKEN " + verified.path("firstFailure"),
                     verified.path("eventsChecked").asLong(), expected, received.size(), twice, drained);
+            attemptsOfRepeated(db);
+            boolean met = writes.allTargetsMet(checks) && feed.startsWith("gapless") && verified.path("intact").asBoolean()
+                    && received.size() == expected && twice == 0;
+            System.out.println(met ? "every target met" : "a target was missed: the drill's folder is kept");
+            return met ? 0 : 2;
         }
-        return 0;
     }
 
     private void startEtcd() throws Exception {
@@ -482,6 +488,22 @@ public final class FailoverDrill {
         return false;
     }
 
+    /** For each delivery received more than once, the attempts its senders recorded: why it was sent again. */
+    private void attemptsOfRepeated(Connection db) throws Exception {
+        List<String> repeated = received.entrySet().stream().filter(e -> e.getValue().get() > 1).map(Map.Entry::getKey).toList();
+        try (PreparedStatement attempts = db.prepareStatement("""
+                select delivery_id, attempt, response_status, error, duration_ms, attempted_at from webhook_attempt
+                where delivery_id = any(cast(? as uuid[])) order by delivery_id, attempt""")) {
+            attempts.setString(1, "{" + String.join(",", repeated) + "}");
+            try (ResultSet rows = attempts.executeQuery()) {
+                while (rows.next()) {
+                    System.out.printf("  received twice: %s attempt %d: status %s, %s, %d ms, at %s%n", rows.getString(1),
+                            rows.getInt(2), rows.getObject(3), rows.getString(4), rows.getInt(5), rows.getString(6));
+                }
+            }
+        }
+    }
+
     private void tearDown(boolean keep) throws Exception {
         for (PackagedService replica : replicas) {
             if (replica != null) {
@@ -499,7 +521,9 @@ public final class FailoverDrill {
                 process.destroyForcibly();
             }
         }
-        if (!keep) {
+        if (keep) {
+            System.out.println("The drill's folder, with every log, is kept: " + work);
+        } else {
             PostgresCluster.run(List.of("rm", "-rf", work.toString()));
         }
     }

@@ -41,7 +41,9 @@ final class SessionWriters {
     private final Function<String, URI> uri;
     private final Map<Write, String> acknowledged = new ConcurrentHashMap<>();
     private final List<Write> indefinite = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger serverErrors = new AtomicInteger();
+    /** Answers 5xx other than 503, by status (a 502 or 504 comes from the proxy, a 500 from the service). */
+    private final Map<Integer, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+    private final List<String> serverErrorBodies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger refused = new AtomicInteger();
     /** When each 201 arrived (System.nanoTime), for the gaps without a write. */
     private final ConcurrentSkipListSet<Long> acknowledgedAt = new ConcurrentSkipListSet<>();
@@ -89,7 +91,10 @@ final class SessionWriters {
                     throw new IllegalStateException("a retry was answered with another session");
                 }
             } else if (status >= 500 && status != 503) {
-                serverErrors.incrementAndGet();
+                serverErrors.computeIfAbsent(status, ignored -> new AtomicInteger()).incrementAndGet();
+                if (serverErrorBodies.size() < 5) {
+                    serverErrorBodies.add(status + " " + answer.body()); // problem+json: an error id, no clinical text
+                }
                 indefinite.add(write);
             } else if (status == 503 || status == 409 || status == 429) {
                 indefinite.add(write);
@@ -156,9 +161,20 @@ final class SessionWriters {
                 duplicates                         %d
                 writes without their audit event   %d
                 sessions stored in part            %d
-                500 answers                        %d
+                5xx answers other than 503         %d %s
                 """.formatted(acknowledged.size(), checks.stored(), retried, indefinite.size(), refused.get(), checks.lost(),
-                checks.duplicates(), checks.withoutAudit(), checks.partial(), serverErrors.get());
+                checks.duplicates(), checks.withoutAudit(), checks.partial(), serverErrors(),
+                serverErrors.isEmpty() ? "" : serverErrors + " first: " + serverErrorBodies);
+    }
+
+    long serverErrors() {
+        return serverErrors.values().stream().mapToLong(AtomicInteger::get).sum();
+    }
+
+    /** Whether every target holds: nothing lost, repeated, unaudited, partial, indefinite or 5xx (503 aside). */
+    boolean allTargetsMet(Checks checks) {
+        return checks.lost() == 0 && checks.duplicates() == 0 && checks.withoutAudit() == 0 && checks.partial() == 0
+                && indefinite.isEmpty() && serverErrors() == 0;
     }
 
     static long count(Connection db, String sql, String parameter) throws Exception {

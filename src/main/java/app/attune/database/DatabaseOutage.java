@@ -16,7 +16,10 @@ public final class DatabaseOutage {
 
     public static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // A commit the transaction manager aborted: no code here marks a transaction rollback-only and carries
+            // on, so it is the connection failing at commit (Narayana keeps no cause). Nothing was stored.
             if (cause instanceof DatabaseUnavailable || cause instanceof ConnectException
+                    || cause instanceof jakarta.transaction.RollbackException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;

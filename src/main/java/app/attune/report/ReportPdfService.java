@@ -16,8 +16,6 @@ import app.attune.report.ReportViews.AllianceReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,16 +35,16 @@ public class ReportPdfService {
 
     private final CurrentCaller caller;
     private final ReportService reports;
-    private final EntityManager em;
+    private final ReportDatabase database;
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    ReportPdfService(CurrentCaller caller, ReportService reports, EntityManager em, AuditTrail audit, ObjectMapper mapper,
+    ReportPdfService(CurrentCaller caller, ReportService reports, ReportDatabase database, AuditTrail audit, ObjectMapper mapper,
             Clock clock) {
         this.caller = caller;
         this.reports = reports;
-        this.em = em;
+        this.database = database;
         this.audit = audit;
         this.mapper = mapper;
         this.clock = clock;
@@ -85,9 +83,8 @@ public class ReportPdfService {
     }
 
     /** Markers, tags, significance and repairs of each rupture that surfaced in range, as one JSON object each. */
-    @SuppressWarnings("unchecked")
     private Map<UUID, RuptureDetail> details(UUID allianceId, Range range) {
-        List<Tuple> rows = em.createNativeQuery("""
+        List<ReportRow> rows = database.rows("""
                 select r.id, cast(jsonb_build_object('markers', r.markers, 'tags', r.tags, 'significance', r.significance,
                        'repairs', coalesce(jsonb_agg(jsonb_build_object('strategies', rp.strategies, 'outcome', rp.outcome,
                            'performedAt', rp.performed_at, 'sessionNumber', rps.number) order by rp.performed_at, rp.created_at)
@@ -97,13 +94,11 @@ public class ReportPdfService {
                 left join repair rp on rp.rupture_id = r.id and rp.performed_at < :to
                 left join session rps on rps.id = rp.session_id
                 where r.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
-                group by r.id, r.organization_id""", Tuple.class)
-                .setParameter("alliance", allianceId).setParameter("from", range.from()).setParameter("to", range.to())
-                .getResultList();
+                group by r.id, r.organization_id""", Map.of("alliance", allianceId, "from", range.from(), "to", range.to()));
         Map<UUID, RuptureDetail> details = new HashMap<>();
-        for (Tuple row : rows) {
+        for (ReportRow row : rows) {
             try {
-                details.put(row.get("id", UUID.class), mapper.readValue(row.get("detail", String.class), RuptureDetail.class));
+                details.put(row.id("id"), mapper.readValue(row.text("detail"), RuptureDetail.class));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a rupture's detail did not read back", e);
             }
@@ -112,15 +107,11 @@ public class ReportPdfService {
     }
 
     /** The progress notes of the sessions in range, in the order they happened; never the private notes. */
-    @SuppressWarnings("unchecked")
     private List<SessionNote> notes(UUID allianceId, Range range) {
-        List<Tuple> rows = em.createNativeQuery("""
+        return database.rows("""
                 select number, occurred_at, note from session
                 where alliance_id = :alliance and occurred_at >= :from and occurred_at < :to and note is not null
-                order by occurred_at, number""", Tuple.class)
-                .setParameter("alliance", allianceId).setParameter("from", range.from()).setParameter("to", range.to())
-                .getResultList();
-        return ReportRow.all(rows).stream()
-                .map(row -> new SessionNote(row.integer("number"), row.time("occurred_at"), row.text("note"))).toList();
+                order by occurred_at, number""", Map.of("alliance", allianceId, "from", range.from(), "to", range.to()))
+                .stream().map(row -> new SessionNote(row.integer("number"), row.time("occurred_at"), row.text("note"))).toList();
     }
 }

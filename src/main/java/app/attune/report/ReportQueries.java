@@ -2,15 +2,14 @@ package app.attune.report;
 
 import app.attune.journal.RepairStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -379,72 +378,53 @@ public class ReportQueries {
     private static final String EXPLORATORY = Arrays.stream(RepairStrategy.values())
             .filter(s -> "exploratory".equals(s.group())).map(Enum::name).collect(Collectors.joining(",", "{", "}"));
 
-    private final EntityManager em;
+    private final ReportDatabase database;
 
-    ReportQueries(EntityManager em) {
-        this.em = em;
+    ReportQueries(ReportDatabase database) {
+        this.database = database;
     }
 
-    /**
-     * Plans the rest of the transaction's statements for the alliances at hand. Report statements
-     * read few rows: JIT compilation costs more than running them (about 170 ms of a 320 ms
-     * summary of a 500-session alliance), and the generic plan PostgreSQL switches to after a few
-     * executions of a prepared statement ignores which alliances are asked for (65 ms became 150).
-     */
+    /** Plans the rest of the transaction's statements for the alliances at hand. */
     public void planForTheseAlliances() {
-        em.createNativeQuery("select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
-                .getSingleResult();
+        database.planForTheseAlliances();
     }
 
-    @SuppressWarnings("unchecked")
     public List<ReportRow> sessions(UUID allianceId, Range range, Thresholds thresholds) {
-        Query query = em.createNativeQuery(SESSIONS, Tuple.class);
-        bindRows(query, List.of(allianceId), range, thresholds);
-        return ReportRow.all(query.setParameter("srsItemFloor", thresholds.srsItemFloor())
-                .setParameter("orsCutoff", thresholds.orsCutoff())
-                .setParameter("orsChange", thresholds.orsReliableChange())
-                .getResultList());
+        Map<String, Object> parameters = rowParameters(List.of(allianceId), range, thresholds);
+        parameters.put("srsItemFloor", thresholds.srsItemFloor());
+        parameters.put("orsCutoff", thresholds.orsCutoff());
+        parameters.put("orsChange", thresholds.orsReliableChange());
+        return database.rows(SESSIONS, parameters);
     }
 
-    @SuppressWarnings("unchecked")
     public List<ReportRow> ruptures(UUID allianceId, Range range) {
-        return ReportRow.all(em.createNativeQuery(RUPTURES, Tuple.class)
-                .setParameter("ids", uuidArray(List.of(allianceId)))
-                .setParameter("from", range.from())
-                .setParameter("to", range.to())
-                .setParameter("lastDay", range.lastDay())
-                .getResultList());
+        return database.rows(RUPTURES, Map.of("ids", uuidArray(List.of(allianceId)), "from", range.from(), "to", range.to(),
+                "lastDay", range.lastDay()));
     }
 
-    @SuppressWarnings("unchecked")
     public List<ReportRow> summaries(Collection<UUID> allianceIds, Range range, Thresholds thresholds, OffsetDateTime now) {
-        Query query = em.createNativeQuery(SUMMARIES, Tuple.class);
-        bindRows(query, allianceIds, range, thresholds);
-        return ReportRow.all(query.setParameter("now", now).setParameter("lastDay", range.lastDay())
-                .setParameter("window", thresholds.repairWindowSessions())
-                .setParameter("exploratory", EXPLORATORY).getResultList());
+        Map<String, Object> parameters = rowParameters(allianceIds, range, thresholds);
+        parameters.put("now", now);
+        parameters.put("lastDay", range.lastDay());
+        parameters.put("window", thresholds.repairWindowSessions());
+        parameters.put("exploratory", EXPLORATORY);
+        return database.rows(SUMMARIES, parameters);
     }
 
     /**
      * Per alliance, its sessions awaiting co-signature now and the whole days since the oldest of
      * them was signed (as of {@code now}); alliances without any are absent.
      */
-    @SuppressWarnings("unchecked")
     public List<ReportRow> awaitingCosign(Collection<UUID> allianceIds, OffsetDateTime now) {
-        return ReportRow.all(em.createNativeQuery("""
+        return database.rows("""
                 select alliance_id, count(*) as awaiting,
                        floor(extract(epoch from cast(:now as timestamptz) - min(signed_at)) / 86400) as oldest_days
-                from session where alliance_id = any(cast(:ids as uuid[])) and awaiting_cosign group by alliance_id""", Tuple.class)
-                .setParameter("ids", uuidArray(allianceIds)).setParameter("now", now).getResultList());
+                from session where alliance_id = any(cast(:ids as uuid[])) and awaiting_cosign group by alliance_id""",
+                Map.of("ids", uuidArray(allianceIds), "now", now));
     }
 
-    @SuppressWarnings("unchecked")
     public List<ReportRow> chartRuptures(UUID allianceId, Range range) {
-        return ReportRow.all(em.createNativeQuery(CHART_RUPTURES, Tuple.class)
-                .setParameter("alliance", allianceId)
-                .setParameter("from", range.from())
-                .setParameter("to", range.to())
-                .getResultList());
+        return database.rows(CHART_RUPTURES, Map.of("alliance", allianceId, "from", range.from(), "to", range.to()));
     }
 
     /** Ids as a PostgreSQL array literal, for cast(:ids as uuid[]). */
@@ -452,12 +432,10 @@ public class ReportQueries {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
-    static void bindRows(Query query, Collection<UUID> allianceIds, Range range, Thresholds thresholds) {
-        query.setParameter("ids", uuidArray(allianceIds))
-                .setParameter("from", range.from())
-                .setParameter("to", range.to())
-                .setParameter("srsDrop", thresholds.srsDropPoints())
-                .setParameter("srsCutoff", thresholds.srsCutoff());
+    /** The parameters every statement built on ROWS takes; the caller adds its own. */
+    static Map<String, Object> rowParameters(Collection<UUID> allianceIds, Range range, Thresholds thresholds) {
+        return new HashMap<>(Map.of("ids", uuidArray(allianceIds), "from", range.from(), "to", range.to(),
+                "srsDrop", thresholds.srsDropPoints(), "srsCutoff", thresholds.srsCutoff()));
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -31,43 +30,47 @@ final class ReportRow {
     private static final ObjectReader CODES = JSON.readerFor(new TypeReference<List<String>>() {
     });
 
-    private final Tuple tuple;
+    private final Map<String, Object> columns;
 
-    private ReportRow(Tuple tuple) {
-        this.tuple = tuple;
+    /** The row's values by column alias, as the driver returned them. */
+    ReportRow(Map<String, Object> columns) {
+        this.columns = columns;
     }
 
-    static List<ReportRow> all(List<Tuple> tuples) {
-        return tuples.stream().map(ReportRow::new).toList();
+    private Object value(String column) {
+        if (!columns.containsKey(column)) {
+            throw new IllegalStateException("the statement has no column " + column);
+        }
+        return columns.get(column);
     }
 
     boolean isNull(String column) {
-        return tuple.get(column) == null;
+        return value(column) == null;
     }
 
     /** A count: zero when the statement had nothing to count. */
     long count(String column) {
-        Object value = tuple.get(column);
+        Object value = value(column);
         return value == null ? 0 : ((Number) value).longValue();
     }
 
     Long whole(String column) {
-        Object value = tuple.get(column);
+        Object value = value(column);
         return value == null ? null : ((Number) value).longValue();
     }
 
     Integer integer(String column) {
-        Object value = tuple.get(column);
+        Object value = value(column);
         return value == null ? null : ((Number) value).intValue();
     }
 
     Double real(String column) {
-        Object value = tuple.get(column);
+        Object value = value(column);
         return value == null ? null : ((Number) value).doubleValue();
     }
 
     BigDecimal decimal(String column) {
-        Object value = tuple.get(column);
+        Object value = value(column);
         return value == null ? null : new BigDecimal(value.toString());
     }
 
@@ -77,11 +80,11 @@ final class ReportRow {
     }
 
     boolean flag(String column) {
-        return Boolean.TRUE.equals(tuple.get(column));
+        return Boolean.TRUE.equals(value(column));
     }
 
     String text(String column) {
-        return (String) tuple.get(column);
+        return (String) value(column);
     }
 
     <E extends Enum<E>> E code(String column, Class<E> type) {
@@ -90,12 +93,12 @@ final class ReportRow {
     }
 
     UUID id(String column) {
-        return (UUID) tuple.get(column);
+        return (UUID) value(column);
     }
 
     /** A timestamptz in UTC, as reports speak it. */
     OffsetDateTime time(String column) {
-        Object value = tuple.get(column);
+        Object value = value(column);
         if (value == null) {
             return null;
         }

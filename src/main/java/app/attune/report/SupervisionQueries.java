@@ -5,11 +5,10 @@ import static app.attune.report.ReportQueries.uuidArray;
 import app.attune.report.ReportQueries.Range;
 import app.attune.report.ReportQueries.Thresholds;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -112,43 +111,26 @@ public class SupervisionQueries {
             ) page on true
             """;
 
-    private final EntityManager em;
+    private final ReportDatabase database;
 
-    SupervisionQueries(EntityManager em) {
-        this.em = em;
+    SupervisionQueries(ReportDatabase database) {
+        this.database = database;
     }
 
     /** Figures per therapist over the given alliances (of theirs); {@code asOf} ages open ruptures. */
-    @SuppressWarnings("unchecked")
     public List<ReportRow> supervisees(UUID organizationId, Collection<UUID> therapists, Collection<UUID> allianceIds,
             Range range, Thresholds thresholds, OffsetDateTime asOf, OffsetDateTime now) {
-        return ReportRow.all(em.createNativeQuery(SUPERVISEES, Tuple.class)
-                .setParameter("ids", uuidArray(allianceIds))
-                .setParameter("therapists", uuidArray(therapists))
-                .setParameter("org", organizationId)
-                .setParameter("from", range.from())
-                .setParameter("to", range.to())
-                .setParameter("lastDay", range.lastDay())
-                .setParameter("srsCutoff", thresholds.srsCutoff())
-                .setParameter("asOf", asOf)
-                .setParameter("now", now)
-                .getResultList());
+        return database.rows(SUPERVISEES, Map.of("ids", uuidArray(allianceIds), "therapists", uuidArray(therapists),
+                "org", organizationId, "from", range.from(), "to", range.to(), "lastDay", range.lastDay(),
+                "srsCutoff", thresholds.srsCutoff(), "asOf", asOf, "now", now));
     }
 
     /** One page of the review queue over the given alliances; {@code reason} null for every reason. */
-    @SuppressWarnings("unchecked")
     public List<ReportRow> reviewQueue(Collection<UUID> allianceIds, Range range, Thresholds thresholds, String reason,
             OffsetDateTime now, int offset, int size) {
-        return ReportRow.all(em.createNativeQuery(REVIEW_QUEUE, Tuple.class)
-                .setParameter("ids", uuidArray(allianceIds))
-                .setParameter("from", range.from())
-                .setParameter("to", range.to())
-                .setParameter("srsDrop", thresholds.srsDropPoints())
-                .setParameter("limitDays", thresholds.openRuptureLimitDays())
-                .setParameter("reason", reason == null ? "" : reason)
-                .setParameter("now", now)
-                .setParameter("size", size)
-                .setParameter("offset", offset)
-                .getResultList());
+        return database.rows(REVIEW_QUEUE, Map.ofEntries(Map.entry("ids", uuidArray(allianceIds)),
+                Map.entry("from", range.from()), Map.entry("to", range.to()), Map.entry("srsDrop", thresholds.srsDropPoints()),
+                Map.entry("limitDays", thresholds.openRuptureLimitDays()), Map.entry("reason", reason == null ? "" : reason),
+                Map.entry("now", now), Map.entry("size", size), Map.entry("offset", offset)));
     }
 }

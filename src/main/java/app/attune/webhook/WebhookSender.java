@@ -296,7 +296,10 @@ public class WebhookSender {
             } catch (TimeoutException e) {
                 error = "timed out";
             } catch (ExecutionException e) {
-                error = "could not connect";
+                // Sent or not tells the receiver's side: a request that went out may have been taken.
+                // Only the exception's type is kept, never its message.
+                error = (sent.get() == null ? "could not connect" : "no answer") 
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted";

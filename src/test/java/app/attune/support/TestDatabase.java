@@ -19,19 +19,23 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     private static volatile String databaseName;
     private static volatile int port;
+    private static volatile String url;
     private EmbeddedPostgres postgres;
 
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            // pg_stat_statements lets a test read back every statement the service sent (TenantScopedStatementsTest).
+            postgres = EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.max", "10000").start();
             port = postgres.getPort();
             databaseName = "attune_test_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("create database " + databaseName);
             }
+            url = postgres.getJdbcUrl("postgres", databaseName);
             return Map.of(
-                    "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", databaseName),
+                    "quarkus.datasource.jdbc.url", url,
                     "quarkus.datasource.username", "postgres",
                     "quarkus.datasource.password", "");
         } catch (IOException e) {
@@ -50,6 +54,11 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The JDBC URL of the database this run created (with user=postgres), once started. */
+    static String url() {
+        return url;
     }
 
     /** Fails unless the connection leads to the database this run created. */
