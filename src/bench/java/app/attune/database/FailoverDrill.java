@@ -58,6 +58,7 @@ public final class FailoverDrill {
 
     private int etcdPort;
     private int databasePort;
+    private int standbyPort;
     private int apiPort;
     private final Node[] nodes = new Node[2];
     private final PackagedService[] replicas = new PackagedService[2];
@@ -107,6 +108,9 @@ public final class FailoverDrill {
         String url = "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres";
         Map<String, String> settings = Map.of("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000",
                 "QUARKUS_DATASOURCE_PASSWORD", PASSWORD, "ATTUNE_WEBHOOKS_PRIVATE_RECEIVERS", "127.0.0.1/32",
+                // Report figures from the standby, through HAProxy.
+                "QUARKUS_DATASOURCE_STANDBY_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + standbyPort + "/postgres",
+                "QUARKUS_DATASOURCE_STANDBY_USERNAME", "postgres", "QUARKUS_DATASOURCE_STANDBY_PASSWORD", PASSWORD,
                 // One receiver takes every delivery of the run: let it take eight at a time.
                 "ATTUNE_WEBHOOKS_PER_RECEIVER", "8", "ATTUNE_WEBHOOKS_PER_ORGANIZATION", "8");
         replicas[0] = new PackagedService(url, work.resolve("replica-1.log"), settings);
@@ -131,8 +135,8 @@ public final class FailoverDrill {
             alliances.add(post(therapist, "/api/v1/alliances", "{\"clientId\": \"" + client + "\", \"startedOn\": \"2026-09-01\"}")
                     .get("id").asText());
         }
-        System.out.printf("etcd on %d, PostgreSQL nodes on %d and %d, HAProxy on %d (database) and %d (API), %d writers for %d s%n",
-                etcdPort, nodes[0].port(), nodes[1].port(), databasePort, apiPort, WRITERS, RUN.toSeconds());
+        System.out.printf("etcd on %d, PostgreSQL nodes on %d and %d, HAProxy on %d (primary), %d (standby) and %d (API), %d writers for %d s%n",
+                etcdPort, nodes[0].port(), nodes[1].port(), databasePort, standbyPort, apiPort, WRITERS, RUN.toSeconds());
 
         long start = System.nanoTime();
         long deadline = start + RUN.toNanos();
@@ -140,6 +144,25 @@ public final class FailoverDrill {
         for (String alliance : alliances) {
             writers.submit(() -> writes.write(alliance, deadline));
         }
+        // A supervisor-like reader: one alliance's report every 0.2 s, its figures from the standby.
+        Map<Integer, AtomicInteger> reportAnswers = new ConcurrentHashMap<>();
+        Thread reader = new Thread(() -> {
+            while (System.nanoTime() < deadline) {
+                int answer;
+                try {
+                    answer = get(therapist, "/api/v1/alliances/" + alliances.get(0) + "/report").statusCode();
+                } catch (Exception e) {
+                    answer = -1;
+                }
+                reportAnswers.computeIfAbsent(answer, k -> new AtomicInteger()).incrementAndGet();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "report-reader");
+        reader.start();
         List<Long> faultsAt = new ArrayList<>();
         // 1. The primary's postmaster dies: Patroni promotes the synchronous standby.
         waitFor(start, 0.15);
@@ -169,6 +192,7 @@ public final class FailoverDrill {
         faultsAt.add(restarted);
         writers.shutdown();
         writers.awaitTermination(RUN.toSeconds() + 60, TimeUnit.SECONDS);
+        reader.join();
         int retried = writes.retryIndefinite(Duration.ofSeconds(60));
 
         // Each fault's window runs to the next fault (the last one to the end of the run).
@@ -211,8 +235,10 @@ public final class FailoverDrill {
                     webhook deliveries received        %d distinct, %d more than once (%d s after the writers stopped)
                     """, feed, verified.path("intact").asBoolean() ? "intact" : "BROKEN " + verified.path("firstFailure"),
                     verified.path("eventsChecked").asLong(), expected, received.size(), twice, drained);
+            System.out.println("reports (figures from the standby)  answers by status " + new java.util.TreeMap<>(reportAnswers)
+                    + " (-1: no answer)");
             attemptsOfRepeated(db);
-            boolean met = writes.allTargetsMet(checks) && feed.startsWith("gapless") && verified.path("intact").asBoolean()
+            boolean met = writes.allTargetsMet(checks) && reportAnswers.keySet().stream().allMatch(a -> a == 200 || a == 503) && feed.startsWith("gapless") && verified.path("intact").asBoolean()
                     && received.size() == expected && twice == 0;
             System.out.println(met ? "every target met" : "a target was missed: the drill's folder is kept");
             return met ? 0 : 2;
@@ -291,6 +317,7 @@ public final class FailoverDrill {
     private void startHaproxyFor(List<PackagedService> services) throws Exception {
         if (databasePort == 0) {
             databasePort = PackagedService.freePort();
+            standbyPort = PackagedService.freePort();
             apiPort = PackagedService.freePort();
         }
         StringBuilder config = new StringBuilder("""
@@ -308,6 +335,18 @@ public final class FailoverDrill {
                   http-check expect status 200
                   default-server inter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
                 """.formatted(databasePort));
+        for (Node node : nodes) {
+            config.append("  server %s 127.0.0.1:%d check port %d%n".formatted(node.name(), node.port(), node.restPort()));
+        }
+        // The reports' standby: whichever node Patroni reports as a running replica (none while one node is alone).
+        config.append("""
+                listen postgres-standby
+                  mode tcp
+                  bind 127.0.0.1:%d
+                  option httpchk GET /replica
+                  http-check expect status 200
+                  default-server inter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
+                """.formatted(standbyPort));
         for (Node node : nodes) {
             config.append("  server %s 127.0.0.1:%d check port %d%n".formatted(node.name(), node.port(), node.restPort()));
         }
