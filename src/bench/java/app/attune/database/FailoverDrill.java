@@ -108,8 +108,9 @@ public final class FailoverDrill {
         String url = "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres";
         Map<String, String> settings = Map.of("ATTUNE_RATE_LIMIT_PER_MINUTE", "100000000",
                 "QUARKUS_DATASOURCE_PASSWORD", PASSWORD, "ATTUNE_WEBHOOKS_PRIVATE_RECEIVERS", "127.0.0.1/32",
-                // Report figures from the standby, through HAProxy.
-                "QUARKUS_DATASOURCE_STANDBY_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + standbyPort + "/postgres",
+                // Report figures from the standby, through HAProxy, and from the primary while no standby runs.
+                "QUARKUS_DATASOURCE_STANDBY_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + standbyPort + ",127.0.0.1:" + databasePort
+                        + "/postgres?targetServerType=preferSecondary",
                 "QUARKUS_DATASOURCE_STANDBY_USERNAME", "postgres", "QUARKUS_DATASOURCE_STANDBY_PASSWORD", PASSWORD,
                 // One receiver takes every delivery of the run: let it take eight at a time.
                 "ATTUNE_WEBHOOKS_PER_RECEIVER", "8", "ATTUNE_WEBHOOKS_PER_ORGANIZATION", "8");
@@ -150,9 +151,13 @@ public final class FailoverDrill {
             while (System.nanoTime() < deadline) {
                 int answer;
                 try {
-                    answer = get(therapist, "/api/v1/alliances/" + alliances.get(0) + "/report").statusCode();
-                } catch (Exception e) {
+                    answer = PackagedService.HTTP.send(HttpRequest.newBuilder(api("/api/v1/alliances/" + alliances.get(0) + "/report"))
+                            .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + therapist).GET().build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException e) {
                     answer = -1;
+                } catch (InterruptedException e) {
+                    return;
                 }
                 reportAnswers.computeIfAbsent(answer, k -> new AtomicInteger()).incrementAndGet();
                 try {
