@@ -54,7 +54,9 @@ public class Alliance extends PanacheEntityBase {
 
     /** A couple's, family's or group's participants by label; empty for an individual alliance. */
     @ElementCollection
-    @CollectionTable(name = "alliance_participant", joinColumns = @JoinColumn(name = "alliance_id"))
+    // Keyed by alliance and organization, so that every statement about participants names the organization.
+    @CollectionTable(name = "alliance_participant", joinColumns = {@JoinColumn(name = "alliance_id", referencedColumnName = "id"),
+            @JoinColumn(name = "organization_id", referencedColumnName = "organization_id")})
     @Column(name = "label", nullable = false)
     // A page of alliances reads its participants in one statement, if read before anything flushes
     // the session (a flush forgets which collections are waiting to be loaded).

@@ -63,9 +63,9 @@ public class AllianceRepository {
     }
 
     /** Hands out the next session number of an alliance; the row lock keeps numbers unique under concurrency. */
-    public int nextSessionNumber(UUID allianceId) {
-        return ((Number) Alliance.getEntityManager().createNativeQuery(
-                "update alliance set last_session_number = last_session_number + 1 where id = ?1 returning last_session_number")
-                .setParameter(1, allianceId).getSingleResult()).intValue();
+    public int nextSessionNumber(Alliance alliance) {
+        return ((Number) Alliance.getEntityManager().createNativeQuery("update alliance set last_session_number = "
+                + "last_session_number + 1 where id = ?1 and organization_id = ?2 returning last_session_number")
+                .setParameter(1, alliance.id).setParameter(2, alliance.organizationId).getSingleResult()).intValue();
     }
 }

@@ -31,8 +31,9 @@ public class ClientRepository {
 
     /** Whether the therapist registered the client or treats it in an alliance of its own. */
     public boolean treatedBy(Caller caller, UUID clientId) {
-        return Client.count("from Client c where c.id = ?1 and (c.createdBy = ?2 or exists "
-                + "(select 1 from Alliance a where a.clientId = c.id and a.therapistId = ?2))", clientId, caller.practitionerId()) > 0;
+        return Client.count("from Client c where c.id = ?1 and c.organizationId = ?3 and (c.createdBy = ?2 or exists "
+                + "(select 1 from Alliance a where a.clientId = c.id and a.organizationId = ?3 and a.therapistId = ?2))",
+                clientId, caller.practitionerId(), caller.organizationId()) > 0;
     }
 
     public boolean externalIdTaken(UUID organizationId, String externalId) {

@@ -117,7 +117,7 @@ public class FhirExport {
         bundle.setTimestamp(new Date());
         Map<UUID, String> refs = new HashMap<>();
 
-        Client client = Client.findById(alliance.clientId);
+        Client client = Client.<Client>find("id = ?1 and organizationId = ?2", alliance.clientId, alliance.organizationId).singleResult();
         Patient patient = new Patient();
         if (client.externalId != null) {
             patient.addIdentifier().setSystem(CLIENT_IDS).setValue(client.externalId);
@@ -129,7 +129,8 @@ public class FhirExport {
         }
         Reference patientRef = add(bundle, patient, client.id, refs);
 
-        Practitioner therapist = Practitioner.findById(alliance.therapistId);
+        Practitioner therapist = Practitioner.<Practitioner>find("id = ?1 and organizationId = ?2", alliance.therapistId,
+                alliance.organizationId).singleResult();
         org.hl7.fhir.r4.model.Practitioner practitioner = new org.hl7.fhir.r4.model.Practitioner();
         practitioner.addIdentifier().setSystem(PRACTITIONER_IDS).setValue(therapist.id.toString());
         if (therapist.displayName != null) {
@@ -157,25 +158,30 @@ public class FhirExport {
         }
         Reference episodeRef = add(bundle, episode, alliance.id, refs);
 
-        List<TherapySession> sessions = TherapySession.list("allianceId = ?1 order by occurredAt, number", alliance.id);
+        List<TherapySession> sessions = TherapySession.list("allianceId = ?1 and organizationId = ?2 order by occurredAt, number",
+                alliance.id, alliance.organizationId);
         Map<UUID, TherapySession> sessionsById = new HashMap<>();
         for (TherapySession session : sessions) {
             sessionsById.put(session.id, session);
             add(bundle, encounter(session, patientRef, therapistRef, episodeRef), session.id, refs);
         }
-        for (Measure measure : Measure.<Measure>list("allianceId = ?1 order by createdAt, id", alliance.id)) {
+        for (Measure measure : Measure.<Measure>list("allianceId = ?1 and organizationId = ?2 order by createdAt, id", alliance.id,
+                alliance.organizationId)) {
             addMeasure(bundle, measure, sessionsById.get(measure.sessionId), patientRef, therapistRef, refs);
         }
-        for (Rupture rupture : Rupture.<Rupture>list("allianceId = ?1 order by createdAt, id", alliance.id)) {
+        for (Rupture rupture : Rupture.<Rupture>list("allianceId = ?1 and organizationId = ?2 order by createdAt, id", alliance.id,
+                alliance.organizationId)) {
             add(bundle, rupture(rupture, sessionsById.get(rupture.sessionId), patientRef, refs), rupture.id, refs);
         }
-        for (Repair repair : Repair.<Repair>list("allianceId = ?1 order by performedAt, id", alliance.id)) {
+        for (Repair repair : Repair.<Repair>list("allianceId = ?1 and organizationId = ?2 order by performedAt, id", alliance.id,
+                alliance.organizationId)) {
             add(bundle, repair(repair, patientRef, therapistRef, refs), repair.id, refs);
         }
         Map<UUID, List<SessionAddendum>> addenda = new HashMap<>();
         if (!sessions.isEmpty()) {
-            for (SessionAddendum addendum : SessionAddendum.<SessionAddendum>list("sessionId in ?1 order by writtenAt, id",
-                    sessions.stream().map(s -> s.id).toList())) {
+            for (SessionAddendum addendum : SessionAddendum.<SessionAddendum>list(
+                    "sessionId in ?1 and organizationId = ?2 order by writtenAt, id",
+                    sessions.stream().map(s -> s.id).toList(), alliance.organizationId)) {
                 addenda.computeIfAbsent(addendum.sessionId, k -> new java.util.ArrayList<>()).add(addendum);
             }
         }

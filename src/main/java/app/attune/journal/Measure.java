@@ -73,7 +73,9 @@ public class Measure extends PanacheEntityBase {
     public Boolean ruptureReported;
 
     @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "measure_item", joinColumns = @JoinColumn(name = "measure_id"))
+    // Keyed by measure and organization, so that every statement about items names the organization.
+    @CollectionTable(name = "measure_item", joinColumns = {@JoinColumn(name = "measure_id", referencedColumnName = "id"),
+            @JoinColumn(name = "organization_id", referencedColumnName = "organization_id")})
     @MapKeyColumn(name = "item_code")
     @Column(name = "score", precision = 3, scale = 1, nullable = false)
     public Map<String, BigDecimal> items = new TreeMap<>();

@@ -155,15 +155,15 @@ public class MeasureService {
         return measure;
     }
 
-    /** The measures of the given sessions, by session id, in one query. */
-    public Map<UUID, List<MeasureView>> viewsBySession(Collection<UUID> sessionIds) {
+    /** The measures of the given sessions (of one organization), by session id, in one query. */
+    public Map<UUID, List<MeasureView>> viewsBySession(UUID organizationId, Collection<UUID> sessionIds) {
         Map<UUID, List<MeasureView>> views = new TreeMap<>();
         if (sessionIds.isEmpty()) {
             return views;
         }
         List<Measure> measures = Measure.<Measure>find(
-                "select distinct m from Measure m left join fetch m.items where m.sessionId in ?1 "
-                        + "order by m.createdAt, m.id", sessionIds).list();
+                "select distinct m from Measure m left join fetch m.items where m.sessionId in ?1 and m.organizationId = ?2 "
+                        + "order by m.createdAt, m.id", sessionIds, organizationId).list();
         for (Measure m : measures) {
             views.computeIfAbsent(m.sessionId, k -> new ArrayList<>()).add(MeasureView.of(m));
         }

@@ -122,10 +122,12 @@ public class RuptureService {
             PageRequest page) {
         Alliance alliance = alliances.visible(allianceId);
         Filter filter = Filter.where("r.allianceId = :alliance", "alliance", alliance.id)
+                .and("r.organizationId = :org", "org", alliance.organizationId)
                 .andIf("r.status = :status", "status", status)
                 .andIf("r.type = :type", "type", type)
                 .andIf("array_contains(r.tags, :tag)", "tag", tag);
-        String from = "from Rupture r, TherapySession s where s.id = r.sessionId and " + filter.clause();
+        String from = "from Rupture r, TherapySession s where s.id = r.sessionId and s.organizationId = r.organizationId and "
+                + filter.clause();
         TypedQuery<Rupture> select = filter.bind(em.createQuery(
                 "select r " + from + " order by s.occurredAt, s.number, r.createdAt, r.id", Rupture.class));
         TypedQuery<Long> count = filter.bind(em.createQuery("select count(r) " + from, Long.class));
@@ -139,7 +141,7 @@ public class RuptureService {
     public RepairView repair(UUID ruptureId, NewRepair request) {
         Rupture rupture = visible(ruptureId);
         Alliance alliance = alliances.openForWork(rupture.allianceId);
-        TherapySession surfacedIn = TherapySession.findById(rupture.sessionId);
+        TherapySession surfacedIn = sessionOf(rupture);
         InputErrors errors = new InputErrors();
         if (request.ruptureId() != null) {
             errors.add("ruptureId", "is given by the path");
@@ -205,10 +207,11 @@ public class RuptureService {
             if (repair.ruptureId() == null) {
                 errors.add(at + "ruptureId", "is required: the earlier rupture this session repaired");
             } else {
-                Rupture rupture = Rupture.find("id = ?1 and allianceId = ?2", repair.ruptureId(), alliance.id).firstResult();
+                Rupture rupture = Rupture.find("id = ?1 and allianceId = ?2 and organizationId = ?3", repair.ruptureId(),
+                        alliance.id, alliance.organizationId).firstResult();
                 if (rupture == null) {
                     errors.add(at + "ruptureId", "no rupture of this alliance with that id");
-                } else if (TherapySession.<TherapySession>findById(rupture.sessionId).occurredAt.isAfter(sessionTime)) {
+                } else if (sessionOf(rupture).occurredAt.isAfter(sessionTime)) {
                     errors.add(at + "ruptureId", "the rupture surfaced after this session");
                 }
             }
@@ -262,8 +265,9 @@ public class RuptureService {
     /** Stores a repair of a rupture stored earlier, whose status then follows from all its repairs. */
     private Repair storeRepair(Rupture rupture, UUID sessionId, OffsetDateTime performedAt, NewRepair request) {
         Repair repair = newRepair(rupture, sessionId, performedAt, request);
-        List<RepairOutcome> outcomes = em.createQuery("select r.outcome from Repair r where r.ruptureId = :rupture",
-                RepairOutcome.class).setParameter("rupture", rupture.id).getResultList();
+        List<RepairOutcome> outcomes = em.createQuery("select r.outcome from Repair r where r.ruptureId = :rupture "
+                + "and r.organizationId = :org", RepairOutcome.class)
+                .setParameter("rupture", rupture.id).setParameter("org", rupture.organizationId).getResultList();
         updateStatus(rupture, RuptureStatus.from(outcomes, false));
         return repair;
     }
@@ -300,30 +304,37 @@ public class RuptureService {
         }
     }
 
-    /** The ruptures surfaced in the given sessions, by session id, with their repairs: two queries. */
-    public Map<UUID, List<RuptureView>> viewsBySession(Collection<UUID> sessionIds) {
+    /** The ruptures surfaced in the given sessions (of one organization), by session id, with their repairs: two queries. */
+    public Map<UUID, List<RuptureView>> viewsBySession(UUID organizationId, Collection<UUID> sessionIds) {
         Map<UUID, List<RuptureView>> bySession = new HashMap<>();
         if (sessionIds.isEmpty()) {
             return bySession;
         }
-        List<Rupture> ruptures = Rupture.list("sessionId in ?1 order by createdAt, id", sessionIds);
+        List<Rupture> ruptures = Rupture.list("sessionId in ?1 and organizationId = ?2 order by createdAt, id", sessionIds,
+                organizationId);
         for (RuptureView view : views(ruptures)) {
             bySession.computeIfAbsent(view.sessionId(), k -> new ArrayList<>()).add(view);
         }
         return bySession;
     }
 
-    /** The repairs made in the given sessions (of ruptures from these or earlier sessions), by session id. */
-    public Map<UUID, List<RepairView>> repairsBySession(Collection<UUID> sessionIds) {
+    /** The repairs made in the given sessions (of one organization; of ruptures from these or earlier sessions), by session id. */
+    public Map<UUID, List<RepairView>> repairsBySession(UUID organizationId, Collection<UUID> sessionIds) {
         Map<UUID, List<RepairView>> bySession = new HashMap<>();
         if (sessionIds.isEmpty()) {
             return bySession;
         }
-        List<Repair> repairs = Repair.list("sessionId in ?1 order by performedAt, createdAt, id", sessionIds);
+        List<Repair> repairs = Repair.list("sessionId in ?1 and organizationId = ?2 order by performedAt, createdAt, id", sessionIds,
+                organizationId);
         for (Repair repair : repairs) {
             bySession.computeIfAbsent(repair.sessionId, k -> new ArrayList<>()).add(RepairView.of(repair));
         }
         return bySession;
+    }
+
+    private static TherapySession sessionOf(Rupture rupture) {
+        return TherapySession.<TherapySession>find("id = ?1 and organizationId = ?2", rupture.sessionId, rupture.organizationId)
+                .singleResult();
     }
 
     private Rupture visible(UUID id) {
@@ -338,8 +349,9 @@ public class RuptureService {
             return List.of();
         }
         Map<UUID, List<RepairView>> repairs = new HashMap<>();
-        List<Repair> all = Repair.list("ruptureId in ?1 order by performedAt, createdAt, id",
-                ruptures.stream().map(r -> r.id).toList());
+        // Every rupture listed together is of one organization (the caller's).
+        List<Repair> all = Repair.list("ruptureId in ?1 and organizationId = ?2 order by performedAt, createdAt, id",
+                ruptures.stream().map(r -> r.id).toList(), ruptures.get(0).organizationId);
         for (Repair repair : all) {
             repairs.computeIfAbsent(repair.ruptureId, k -> new ArrayList<>()).add(RepairView.of(repair));
         }

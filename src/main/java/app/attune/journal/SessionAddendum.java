@@ -16,6 +16,9 @@ public class SessionAddendum extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    public UUID organizationId;
+
     @Column(name = "session_id", nullable = false, updatable = false)
     public UUID sessionId;
 

@@ -67,10 +67,10 @@ public class SessionService {
 
     /** A session marked as not having taken place must not hold measures or repairs made in it. */
     private void requireNothingMadeIn(TherapySession session, Attendance attendance) {
-        long measuresIn = em.createQuery("select count(m) from Measure m where m.sessionId = :session", Long.class)
-                .setParameter("session", session.id).getSingleResult();
-        long repairsIn = em.createQuery("select count(r) from Repair r where r.sessionId = :session", Long.class)
-                .setParameter("session", session.id).getSingleResult();
+        long measuresIn = em.createQuery("select count(m) from Measure m where m.sessionId = :session and m.organizationId = :org",
+                Long.class).setParameter("session", session.id).setParameter("org", session.organizationId).getSingleResult();
+        long repairsIn = em.createQuery("select count(r) from Repair r where r.sessionId = :session and r.organizationId = :org",
+                Long.class).setParameter("session", session.id).setParameter("org", session.organizationId).getSingleResult();
         if (measuresIn > 0) {
             attendance.requireTookPlace("measures");
         }
@@ -115,7 +115,7 @@ public class SessionService {
         session.id = UUID.randomUUID();
         session.organizationId = alliance.organizationId;
         session.allianceId = alliance.id;
-        session.number = allianceRepository.nextSessionNumber(alliance.id);
+        session.number = allianceRepository.nextSessionNumber(alliance);
         session.externalId = request.externalId();
         request.changes().applyTo(session);
         session.privateNote = request.privateNote();
@@ -160,7 +160,8 @@ public class SessionService {
     @Transactional
     public Page<SessionView> list(UUID allianceId, PageRequest page) {
         Alliance alliance = alliances.visible(allianceId);
-        var query = TherapySession.<TherapySession>find("allianceId", Sort.by("occurredAt").and("number"), alliance.id)
+        var query = TherapySession.<TherapySession>find("allianceId = ?1 and organizationId = ?2",
+                        Sort.by("occurredAt").and("number"), alliance.id, alliance.organizationId)
                 .page(page.page(), page.size());
         Page<SessionView> found = Page.of(views(query.list()), page, query.count());
         audit.done(AuditAction.LIST, AuditedType.SESSION, null, alliance.id);
@@ -261,6 +262,7 @@ public class SessionService {
         session.updatedAt = OffsetDateTime.now(clock);
         SessionAddendum returned = new SessionAddendum();
         returned.id = UUID.randomUUID();
+        returned.organizationId = session.organizationId;
         returned.sessionId = session.id;
         returned.authorId = caller.get().practitionerId();
         returned.writtenAt = session.updatedAt;
@@ -295,9 +297,9 @@ public class SessionService {
     }
 
     private TherapistRecord therapistOf(TherapySession session) {
-        Object[] row = em.createQuery("select p.licensed, p.supervisorId from Practitioner p, Alliance a "
-                + "where a.id = :alliance and p.id = a.therapistId", Object[].class)
-                .setParameter("alliance", session.allianceId).getSingleResult();
+        Object[] row = em.createQuery("select p.licensed, p.supervisorId from Practitioner p, Alliance a where a.id = :alliance "
+                + "and a.organizationId = :org and p.id = a.therapistId and p.organizationId = :org", Object[].class)
+                .setParameter("alliance", session.allianceId).setParameter("org", session.organizationId).getSingleResult();
         return new TherapistRecord((Boolean) row[0], (UUID) row[1]);
     }
 
@@ -309,6 +311,7 @@ public class SessionService {
         }
         SessionAddendum addendum = new SessionAddendum();
         addendum.id = UUID.randomUUID();
+        addendum.organizationId = session.organizationId;
         addendum.sessionId = session.id;
         addendum.authorId = caller.get().practitionerId();
         addendum.writtenAt = OffsetDateTime.now(clock);
@@ -349,8 +352,9 @@ public class SessionService {
     private void checkAgainstRuptures(TherapySession session, OffsetDateTime occurredAt, Integer durationMinutes,
             InputErrors errors) {
         if (durationMinutes != null) {
-            Integer latestMinute = em.createQuery("select max(r.minuteInSession) from Rupture r where r.sessionId = :session",
-                    Integer.class).setParameter("session", session.id).getSingleResult();
+            Integer latestMinute = em.createQuery("select max(r.minuteInSession) from Rupture r where r.sessionId = :session "
+                    + "and r.organizationId = :org", Integer.class)
+                    .setParameter("session", session.id).setParameter("org", session.organizationId).getSingleResult();
             if (latestMinute != null && latestMinute > durationMinutes) {
                 errors.add("durationMinutes", "must not end before a rupture tagged at minute " + latestMinute);
             }
@@ -381,13 +385,16 @@ public class SessionService {
         List<UUID> ids = list.stream().map(s -> s.id).toList();
         Map<UUID, List<AddendumView>> addenda = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (SessionAddendum a : SessionAddendum.<SessionAddendum>list("sessionId in ?1 order by writtenAt, id", ids)) {
+            // Sessions viewed together are of one organization (the caller's).
+            for (SessionAddendum a : SessionAddendum.<SessionAddendum>list(
+                    "sessionId in ?1 and organizationId = ?2 order by writtenAt, id", ids, list.get(0).organizationId)) {
                 addenda.computeIfAbsent(a.sessionId, k -> new ArrayList<>()).add(AddendumView.of(a));
             }
         }
-        Map<UUID, List<MeasureView>> measuresBySession = measures.viewsBySession(ids);
-        Map<UUID, List<RuptureView>> rupturesBySession = ruptures.viewsBySession(ids);
-        Map<UUID, List<RepairView>> repairsBySession = ruptures.repairsBySession(ids);
+        UUID organizationId = list.isEmpty() ? null : list.get(0).organizationId;
+        Map<UUID, List<MeasureView>> measuresBySession = measures.viewsBySession(organizationId, ids);
+        Map<UUID, List<RuptureView>> rupturesBySession = ruptures.viewsBySession(organizationId, ids);
+        Map<UUID, List<RepairView>> repairsBySession = ruptures.repairsBySession(organizationId, ids);
         return list.stream().map(s -> view(s, addenda.getOrDefault(s.id, List.of()), measuresBySession.getOrDefault(s.id, List.of()),
                 rupturesBySession.getOrDefault(s.id, List.of()), repairsBySession.getOrDefault(s.id, List.of()))).toList();
     }

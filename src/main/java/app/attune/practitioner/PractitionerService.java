@@ -44,7 +44,9 @@ public class PractitionerService {
 
     @Transactional
     public PractitionerView me() {
-        Practitioner me = Practitioner.findById(caller.get().practitionerId());
+        Caller who = caller.get();
+        Practitioner me = Practitioner.<Practitioner>find("id = ?1 and organizationId = ?2", who.practitionerId(),
+                who.organizationId()).singleResult();
         audit.done(AuditAction.READ, AuditedType.PRACTITIONER, me.id, null);
         return PractitionerView.of(me);
     }

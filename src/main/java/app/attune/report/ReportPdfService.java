@@ -60,8 +60,8 @@ public class ReportPdfService {
         Thresholds thresholds = reports.thresholds();
         Range range = reports.range(from, to, thresholds.timeZone());
         AllianceChart.Data chart = reports.chart(report, from, to);
-        Map<UUID, RuptureDetail> details = details(allianceId, range);
-        List<SessionNote> notes = includeNotes ? notes(allianceId, range) : null;
+        Map<UUID, RuptureDetail> details = details(alliance.organizationId, allianceId, range);
+        List<SessionNote> notes = includeNotes ? notes(alliance.organizationId, allianceId, range) : null;
         audit.done(AuditAction.EXPORT, AuditedType.REPORT, allianceId, allianceId);
         if (includeNotes) {
             audit.done(AuditAction.EXPORT, AuditedType.SESSION_NOTES, allianceId, allianceId);
@@ -78,23 +78,24 @@ public class ReportPdfService {
         if (!caller.supervises()) {
             return false;
         }
-        Practitioner therapist = Practitioner.findById(alliance.therapistId);
+        Practitioner therapist = Practitioner.<Practitioner>find("id = ?1 and organizationId = ?2", alliance.therapistId,
+                alliance.organizationId).firstResult();
         return therapist != null && caller.practitionerId().equals(therapist.supervisorId);
     }
 
     /** Markers, tags, significance and repairs of each rupture that surfaced in range, as one JSON object each. */
-    private Map<UUID, RuptureDetail> details(UUID allianceId, Range range) {
+    private Map<UUID, RuptureDetail> details(UUID organizationId, UUID allianceId, Range range) {
         List<ReportRow> rows = database.rows("""
                 select r.id, cast(jsonb_build_object('markers', r.markers, 'tags', r.tags, 'significance', r.significance,
                        'repairs', coalesce(jsonb_agg(jsonb_build_object('strategies', rp.strategies, 'outcome', rp.outcome,
                            'performedAt', rp.performed_at, 'sessionNumber', rps.number) order by rp.performed_at, rp.created_at)
                            filter (where rp.id is not null), '[]')) as text) as detail
                 from rupture r
-                join session s on s.id = r.session_id
-                left join repair rp on rp.rupture_id = r.id and rp.performed_at < :to
-                left join session rps on rps.id = rp.session_id
-                where r.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
-                group by r.id, r.organization_id""", Map.of("alliance", allianceId, "from", range.from(), "to", range.to()));
+                join session s on s.id = r.session_id and s.organization_id = :org
+                left join repair rp on rp.rupture_id = r.id and rp.organization_id = :org and rp.performed_at < :to
+                left join session rps on rps.id = rp.session_id and rps.organization_id = :org
+                where r.organization_id = :org and r.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
+                group by r.id, r.organization_id""", Map.of("org", organizationId, "alliance", allianceId, "from", range.from(), "to", range.to()));
         Map<UUID, RuptureDetail> details = new HashMap<>();
         for (ReportRow row : rows) {
             try {
@@ -107,11 +108,11 @@ public class ReportPdfService {
     }
 
     /** The progress notes of the sessions in range, in the order they happened; never the private notes. */
-    private List<SessionNote> notes(UUID allianceId, Range range) {
+    private List<SessionNote> notes(UUID organizationId, UUID allianceId, Range range) {
         return database.rows("""
                 select number, occurred_at, note from session
-                where alliance_id = :alliance and occurred_at >= :from and occurred_at < :to and note is not null
-                order by occurred_at, number""", Map.of("alliance", allianceId, "from", range.from(), "to", range.to()))
+                where organization_id = :org and alliance_id = :alliance and occurred_at >= :from and occurred_at < :to and note is not null
+                order by occurred_at, number""", Map.of("org", organizationId, "alliance", allianceId, "from", range.from(), "to", range.to()))
                 .stream().map(row -> new SessionNote(row.integer("number"), row.time("occurred_at"), row.text("note"))).toList();
     }
 }

@@ -28,7 +28,7 @@ public class ReportQueries {
             with scope as (
                 select s.alliance_id, s.id, s.number, s.occurred_at, s.attendance, s.occurred_at >= :from as in_range
                 from session s
-                where s.alliance_id = any(cast(:ids as uuid[])) and s.occurred_at < :to
+                where s.organization_id = :org and s.alliance_id = any(cast(:ids as uuid[])) and s.occurred_at < :to
             ),
             -- Counts and scores are read by alliance (one index range each) and matched to sessions.
             rupture_counts as (
@@ -40,13 +40,13 @@ public class ReportQueries {
                        count(*) filter (where r.reported_by in ('SUPERVISOR', 'OBSERVER')) as by_observer,
                        max(r.significance) as max_significance
                 from rupture r
-                where r.alliance_id = any(cast(:ids as uuid[]))
+                where r.organization_id = :org and r.alliance_id = any(cast(:ids as uuid[]))
                 group by r.session_id
             ),
             repair_counts as (
                 select rp.session_id, count(*) as repairs
                 from repair rp
-                where rp.alliance_id = any(cast(:ids as uuid[])) and rp.session_id is not null
+                where rp.organization_id = :org and rp.alliance_id = any(cast(:ids as uuid[])) and rp.session_id is not null
                 group by rp.session_id
             ),
             -- One measure per session, instrument and participant, the client's own: SRS after and ORS
@@ -55,7 +55,7 @@ public class ReportQueries {
                 select distinct on (m.session_id, m.instrument, m.participant) m.session_id, m.instrument, m.participant,
                        m.total, m.lowest_item, m.task, m.bond, m.goal, m.rupture_reported
                 from measure m
-                where m.alliance_id = any(cast(:ids as uuid[])) and m.respondent = 'CLIENT'
+                where m.organization_id = :org and m.alliance_id = any(cast(:ids as uuid[])) and m.respondent = 'CLIENT'
                 order by m.session_id, m.instrument, m.participant,
                          case when m.instrument = 'ORS' then m.timing <> 'PRE_SESSION' else m.timing <> 'POST_SESSION' end,
                          m.created_at
@@ -74,7 +74,7 @@ public class ReportQueries {
             -- Reliable change counts from the alliance's first ORS, whatever the date range.
             ors_baseline as (
                 select distinct on (s.alliance_id) s.alliance_id, sc.total
-                from scores sc join session s on s.id = sc.session_id
+                from scores sc join session s on s.id = sc.session_id and s.organization_id = :org
                 where sc.instrument = 'ORS'
                 order by s.alliance_id, s.occurred_at, s.number
             ),
@@ -149,9 +149,9 @@ public class ReportQueries {
                             when r.status = 'UNRESOLVED_AT_CLOSE' and a.ended_on <= :lastDay then 'UNRESOLVED_AT_CLOSE'
                             when bool_or(rp.outcome = 'PARTIALLY_RESOLVED') then 'PARTIALLY_RESOLVED'
                             else 'OPEN' end as status
-                from rupture r join scope sc on sc.id = r.session_id join alliance a on a.id = r.alliance_id
-                left join repair rp on rp.rupture_id = r.id and rp.performed_at < :to
-                where r.alliance_id = any(cast(:ids as uuid[])) and sc.in_range
+                from rupture r join scope sc on sc.id = r.session_id join alliance a on a.id = r.alliance_id and a.organization_id = :org
+                left join repair rp on rp.rupture_id = r.id and rp.organization_id = :org and rp.performed_at < :to
+                where r.organization_id = :org and r.alliance_id = any(cast(:ids as uuid[])) and sc.in_range
                 -- r's and a's columns follow their keys (id and organization_id)
                 group by r.id, r.organization_id, a.id, a.organization_id, sc.id, sc.number, sc.occurred_at, sc.attendance
             ),
@@ -160,7 +160,7 @@ public class ReportQueries {
             resolving as (
                 select distinct on (rp.rupture_id) rp.rupture_id, su.alliance_id, su.session_id as surfaced_in, su.session_number,
                        su.surfaced_at, rp.session_id, rp.performed_at
-                from repair rp join surfaced su on su.id = rp.rupture_id
+                from repair rp join surfaced su on su.id = rp.rupture_id and rp.organization_id = :org
                 -- Scoped through its rupture: a filter on the alliance ids here would be checked against the
                 -- whole id list for every repair (4 s for 300 alliances at tenfold).
                 where rp.alliance_id = su.alliance_id and rp.outcome = 'RESOLVED' and rp.performed_at < :to
@@ -246,7 +246,7 @@ public class ReportQueries {
             strategy_mix as (
                 select alliance_id, jsonb_object_agg(strategy, n) as mix
                 from (select su.alliance_id, s.strategy, count(*) as n
-                      from repair rp join surfaced su on su.id = rp.rupture_id cross join unnest(rp.strategies) as s(strategy)
+                      from repair rp join surfaced su on su.id = rp.rupture_id and rp.organization_id = :org cross join unnest(rp.strategies) as s(strategy)
                       where rp.alliance_id = su.alliance_id and rp.performed_at < :to
                       group by su.alliance_id, s.strategy) per_strategy
                 group by alliance_id
@@ -254,7 +254,7 @@ public class ReportQueries {
             episodes as (
                 select su.alliance_id, count(*) as episodes,
                        count(*) filter (where rp.strategies && cast(:exploratory as text[])) as exploratory
-                from repair rp join surfaced su on su.id = rp.rupture_id
+                from repair rp join surfaced su on su.id = rp.rupture_id and rp.organization_id = :org
                 where rp.alliance_id = su.alliance_id and rp.performed_at < :to
                 group by su.alliance_id
             ),
@@ -360,7 +360,7 @@ public class ReportQueries {
             with positions as (
                 select s.id, s.number, s.occurred_at, row_number() over (order by s.occurred_at, s.number) as position
                 from session s
-                where s.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
+                where s.organization_id = :org and s.alliance_id = :alliance and s.occurred_at >= :from and s.occurred_at < :to
             )
             select r.id, p.position, r.type, r.status, rp.outcome as repair_outcome,
                    coalesce(rp_at.position, (select max(p2.position) from positions p2 where p2.occurred_at <= rp.performed_at) + 0.5)
@@ -368,9 +368,9 @@ public class ReportQueries {
                    p.number as session_number
             from rupture r
             join positions p on p.id = r.session_id
-            left join repair rp on rp.rupture_id = r.id
+            left join repair rp on rp.rupture_id = r.id and rp.organization_id = :org
             left join positions rp_at on rp_at.id = rp.session_id
-            where r.alliance_id = :alliance
+            where r.organization_id = :org and r.alliance_id = :alliance
             order by p.position, r.created_at, r.id, rp.performed_at, rp.created_at
             """;
 
@@ -389,21 +389,22 @@ public class ReportQueries {
         database.planForTheseAlliances();
     }
 
-    public List<ReportRow> sessions(UUID allianceId, Range range, Thresholds thresholds) {
-        Map<String, Object> parameters = rowParameters(List.of(allianceId), range, thresholds);
+    public List<ReportRow> sessions(UUID organizationId, UUID allianceId, Range range, Thresholds thresholds) {
+        Map<String, Object> parameters = rowParameters(organizationId, List.of(allianceId), range, thresholds);
         parameters.put("srsItemFloor", thresholds.srsItemFloor());
         parameters.put("orsCutoff", thresholds.orsCutoff());
         parameters.put("orsChange", thresholds.orsReliableChange());
         return database.rows(SESSIONS, parameters);
     }
 
-    public List<ReportRow> ruptures(UUID allianceId, Range range) {
-        return database.rows(RUPTURES, Map.of("ids", uuidArray(List.of(allianceId)), "from", range.from(), "to", range.to(),
-                "lastDay", range.lastDay()));
+    public List<ReportRow> ruptures(UUID organizationId, UUID allianceId, Range range) {
+        return database.rows(RUPTURES, Map.of("org", organizationId, "ids", uuidArray(List.of(allianceId)), "from", range.from(),
+                "to", range.to(), "lastDay", range.lastDay()));
     }
 
-    public List<ReportRow> summaries(Collection<UUID> allianceIds, Range range, Thresholds thresholds, OffsetDateTime now) {
-        Map<String, Object> parameters = rowParameters(allianceIds, range, thresholds);
+    public List<ReportRow> summaries(UUID organizationId, Collection<UUID> allianceIds, Range range, Thresholds thresholds,
+            OffsetDateTime now) {
+        Map<String, Object> parameters = rowParameters(organizationId, allianceIds, range, thresholds);
         parameters.put("now", now);
         parameters.put("lastDay", range.lastDay());
         parameters.put("window", thresholds.repairWindowSessions());
@@ -415,16 +416,17 @@ public class ReportQueries {
      * Per alliance, its sessions awaiting co-signature now and the whole days since the oldest of
      * them was signed (as of {@code now}); alliances without any are absent.
      */
-    public List<ReportRow> awaitingCosign(Collection<UUID> allianceIds, OffsetDateTime now) {
+    public List<ReportRow> awaitingCosign(UUID organizationId, Collection<UUID> allianceIds, OffsetDateTime now) {
         return database.rows("""
                 select alliance_id, count(*) as awaiting,
                        floor(extract(epoch from cast(:now as timestamptz) - min(signed_at)) / 86400) as oldest_days
-                from session where alliance_id = any(cast(:ids as uuid[])) and awaiting_cosign group by alliance_id""",
-                Map.of("ids", uuidArray(allianceIds), "now", now));
+                from session where organization_id = :org and alliance_id = any(cast(:ids as uuid[])) and awaiting_cosign group by alliance_id""",
+                Map.of("org", organizationId, "ids", uuidArray(allianceIds), "now", now));
     }
 
-    public List<ReportRow> chartRuptures(UUID allianceId, Range range) {
-        return database.rows(CHART_RUPTURES, Map.of("alliance", allianceId, "from", range.from(), "to", range.to()));
+    public List<ReportRow> chartRuptures(UUID organizationId, UUID allianceId, Range range) {
+        return database.rows(CHART_RUPTURES, Map.of("org", organizationId, "alliance", allianceId, "from", range.from(),
+                "to", range.to()));
     }
 
     /** Ids as a PostgreSQL array literal, for cast(:ids as uuid[]). */
@@ -432,9 +434,12 @@ public class ReportQueries {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
-    /** The parameters every statement built on ROWS takes; the caller adds its own. */
-    static Map<String, Object> rowParameters(Collection<UUID> allianceIds, Range range, Thresholds thresholds) {
-        return new HashMap<>(Map.of("ids", uuidArray(allianceIds), "from", range.from(), "to", range.to(),
+    /**
+     * The parameters every statement built on ROWS takes; the caller adds its own. Every table is
+     * read within the organization (org), so that each statement names the key its rows are kept by.
+     */
+    static Map<String, Object> rowParameters(UUID organizationId, Collection<UUID> allianceIds, Range range, Thresholds thresholds) {
+        return new HashMap<>(Map.of("org", organizationId, "ids", uuidArray(allianceIds), "from", range.from(), "to", range.to(),
                 "srsDrop", thresholds.srsDropPoints(), "srsCutoff", thresholds.srsCutoff()));
     }
 

@@ -99,8 +99,8 @@ public class ReportService {
         Thresholds thresholds = thresholds();
         Range range = range(from, to, thresholds.timeZone());
         queries.planForTheseAlliances();
-        List<SessionLine> sessions = queries.sessions(alliance.id, range, thresholds).stream().map(ReportService::line).toList();
-        List<RuptureLine> ruptures = queries.ruptures(alliance.id, range).stream()
+        List<SessionLine> sessions = queries.sessions(alliance.organizationId, alliance.id, range, thresholds).stream().map(ReportService::line).toList();
+        List<RuptureLine> ruptures = queries.ruptures(alliance.organizationId, alliance.id, range).stream()
                 .map(ReportService::ruptureLine).toList();
         Summary summary = summaries(List.of(alliance), range, thresholds).get(alliance.id);
         return new AllianceReport(AllianceView.of(alliance), sessions, ruptures, summary);
@@ -118,7 +118,7 @@ public class ReportService {
         Thresholds thresholds = thresholds();
         List<AllianceChart.RuptureMark> ruptures = new ArrayList<>();
         Map<String, AllianceChart.RuptureMark> byId = new LinkedHashMap<>();
-        for (ReportRow row : queries.chartRuptures(report.alliance().id(), range(from, to, thresholds.timeZone()))) {
+        for (ReportRow row : queries.chartRuptures(caller.get().organizationId(), report.alliance().id(), range(from, to, thresholds.timeZone()))) {
             AllianceChart.RuptureMark mark = byId.computeIfAbsent(row.id("id").toString(), id -> {
                 AllianceChart.RuptureMark m = new AllianceChart.RuptureMark(row.integer("position"),
                         row.integer("session_number"), row.text("type"), row.text("status"), new ArrayList<>());
@@ -171,11 +171,12 @@ public class ReportService {
         // Ages are as of the range's end, or now for a range that has not ended.
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime asOf = range.to().isBefore(now) ? range.to() : now;
+        UUID organizationId = caller.get().organizationId();
         Map<UUID, Cosignature> cosignatures = new HashMap<>();
-        for (ReportRow row : queries.awaitingCosign(byId.keySet(), now)) {
+        for (ReportRow row : queries.awaitingCosign(organizationId, byId.keySet(), now)) {
             cosignatures.put(row.id("alliance_id"), new Cosignature(row.count("awaiting"), row.whole("oldest_days")));
         }
-        for (ReportRow row : queries.summaries(byId.keySet(), range, thresholds, asOf)) {
+        for (ReportRow row : queries.summaries(organizationId, byId.keySet(), range, thresholds, asOf)) {
             UUID id = row.id("alliance_id");
             summaries.put(id, summary(row, byId.get(id).status.isClosed(), thresholds,
                     cosignatures.getOrDefault(id, Cosignature.NONE)));

@@ -22,7 +22,7 @@ public class SupervisionQueries {
     static final String SUPERVISEES = ReportQueries.RUPTURE_FIGURES + """
             ,
             therapist_of as (
-                select a.id as alliance_id, a.therapist_id from alliance a where a.id = any(cast(:ids as uuid[]))
+                select a.id as alliance_id, a.therapist_id from alliance a where a.organization_id = :org and a.id = any(cast(:ids as uuid[]))
             ),
             session_figures as (
                 select t.therapist_id, count(*) as sessions,
@@ -51,7 +51,7 @@ public class SupervisionQueries {
             -- Co-signature is a queue of now: every alliance of the therapist counts, whatever the range.
             awaiting as (
                 select a.therapist_id, count(*) as awaiting, min(s.signed_at) as oldest_signed_at
-                from session s join alliance a on a.id = s.alliance_id
+                from session s join alliance a on a.id = s.alliance_id and a.organization_id = :org
                 where s.organization_id = :org and s.awaiting_cosign and a.therapist_id = any(cast(:therapists as uuid[]))
                 group by a.therapist_id
             )
@@ -92,7 +92,7 @@ public class SupervisionQueries {
                 -- The limit is reached on its day, as the report's at-risk rule counts it.
                 select 'OPEN_RUPTURE_OVER_LIMIT', r.alliance_id, sr.id, sr.number, sr.occurred_at, r.id
                 from rupture r join session_rows sr on sr.id = r.session_id
-                where r.alliance_id = any(cast(:ids as uuid[])) and sr.in_range
+                where r.organization_id = :org and r.alliance_id = any(cast(:ids as uuid[])) and sr.in_range
                   and r.status in ('OPEN', 'PARTIALLY_RESOLVED')
                   and floor(extract(epoch from cast(:now as timestamptz) - sr.occurred_at) / 86400) >= :limitDays
             ),
@@ -105,7 +105,7 @@ public class SupervisionQueries {
                 select w.reason, w.alliance_id, a.therapist_id, w.session_id, w.session_number, w.occurred_at, w.rupture_id,
                        case when w.rupture_id is not null
                             then floor(extract(epoch from cast(:now as timestamptz) - w.occurred_at) / 86400) end as days_open
-                from wanted w join alliance a on a.id = w.alliance_id
+                from wanted w join alliance a on a.id = w.alliance_id and a.organization_id = :org
                 order by w.occurred_at desc, w.session_number desc, w.reason, w.rupture_id
                 limit :size offset :offset
             ) page on true
@@ -126,9 +126,9 @@ public class SupervisionQueries {
     }
 
     /** One page of the review queue over the given alliances; {@code reason} null for every reason. */
-    public List<ReportRow> reviewQueue(Collection<UUID> allianceIds, Range range, Thresholds thresholds, String reason,
+    public List<ReportRow> reviewQueue(UUID organizationId, Collection<UUID> allianceIds, Range range, Thresholds thresholds, String reason,
             OffsetDateTime now, int offset, int size) {
-        return database.rows(REVIEW_QUEUE, Map.ofEntries(Map.entry("ids", uuidArray(allianceIds)),
+        return database.rows(REVIEW_QUEUE, Map.ofEntries(Map.entry("org", organizationId), Map.entry("ids", uuidArray(allianceIds)),
                 Map.entry("from", range.from()), Map.entry("to", range.to()), Map.entry("srsDrop", thresholds.srsDropPoints()),
                 Map.entry("limitDays", thresholds.openRuptureLimitDays()), Map.entry("reason", reason == null ? "" : reason),
                 Map.entry("now", now), Map.entry("size", size), Map.entry("offset", offset)));

@@ -131,7 +131,7 @@ public class SupervisionService {
         long total = 0;
         if (!alliances.isEmpty()) {
             reportQueries.planForTheseAlliances();
-            List<ReportRow> rows = queries.reviewQueue(alliances, range, thresholds, reason == null ? null : reason.name(),
+            List<ReportRow> rows = queries.reviewQueue(me.organizationId(), alliances, range, thresholds, reason == null ? null : reason.name(),
                     OffsetDateTime.now(clock), page.page() * page.size(), page.size());
             total = rows.get(0).count("total");
             items = rows.stream().filter(r -> !r.isNull("reason")).map(SupervisionService::item).toList();
