@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.attune.support.Practitioner;
+import app.attune.support.Sql;
 import app.attune.support.StandbyReader;
 import app.attune.support.Supervision;
 import io.agroal.api.AgroalDataSource;
@@ -18,9 +19,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +50,7 @@ class ReportsFromStandbyTest {
 
     @Test
     void theFiguresOfEveryReportAreReadFromTheStandbyAndNothingElseIs() throws Exception {
-        execute("create extension if not exists pg_stat_statements", "select pg_stat_statements_reset()");
+        Sql.execute(primary, "create extension if not exists pg_stat_statements", "select pg_stat_statements_reset()");
         Practitioner supervisor = therapist.colleague("supervisor");
         supervision.link(supervisor, therapist);
         String alliance = therapist.createAlliance();
@@ -70,7 +68,8 @@ class ReportsFromStandbyTest {
         therapist.request().accept("application/pdf").queryParam("includeNotes", true)
                 .get("/api/v1/alliances/{id}/report", alliance).then().statusCode(200);
 
-        List<String> onStandby = column("select query from pg_stat_statements where userid = '" + StandbyReader.ROLE + "'::regrole");
+        List<String> onStandby = Sql.column(primary,
+                "select query from pg_stat_statements where userid = '" + StandbyReader.ROLE + "'::regrole");
         for (String shape : List.of("with scope as", "and awaiting_cosign group by alliance_id", "therapist_of as",
                 "left join repair rp on rp.rupture_id = r.id", "select number, occurred_at, note from session")) {
             assertTrue(onStandby.stream().anyMatch(q -> q.contains(shape)), "not read from the standby: " + shape);
@@ -82,7 +81,7 @@ class ReportsFromStandbyTest {
                     || text.startsWith("set "), "the standby was sent: " + statement);
         }
         // Access checks and the audit trail stay on the primary.
-        List<String> onPrimary = column("select query from pg_stat_statements where userid = 'postgres'::regrole");
+        List<String> onPrimary = Sql.column(primary, "select query from pg_stat_statements where userid = 'postgres'::regrole");
         assertTrue(onPrimary.stream().anyMatch(q -> q.startsWith("insert into audit")), "no audit event on the primary");
         assertTrue(onPrimary.stream().noneMatch(q -> q.contains("with scope as")), "a report statement ran on the primary");
     }
@@ -93,7 +92,7 @@ class ReportsFromStandbyTest {
         therapist.createSession(alliance, "2026-09-03");
         therapist.request().get("/api/v1/alliances/{id}/report", alliance).then().statusCode(200);
         // The standby refuses connections, and those it had are gone.
-        execute("alter role " + StandbyReader.ROLE + " nologin",
+        Sql.execute(primary, "alter role " + StandbyReader.ROLE + " nologin",
                 "select pg_terminate_backend(pid) from pg_stat_activity where usename = '" + StandbyReader.ROLE + "'");
         try {
             Response away = therapist.request().get("/api/v1/alliances/{id}/report", alliance);
@@ -104,7 +103,7 @@ class ReportsFromStandbyTest {
             therapist.request().get("/api/v1/alliances/{id}", alliance).then().statusCode(200);
             therapist.request().get("/q/health/ready").then().statusCode(200);
         } finally {
-            execute("alter role " + StandbyReader.ROLE + " login");
+            Sql.execute(primary, "alter role " + StandbyReader.ROLE + " login");
         }
         List<Integer> answers = new ArrayList<>();
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -115,22 +114,5 @@ class ReportsFromStandbyTest {
         assertTrue(answers.stream().allMatch(s -> s == 200 || s == 503), "answers while it came back: " + answers);
     }
 
-    private void execute(String... statements) throws Exception {
-        try (Connection connection = primary.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
 
-    private List<String> column(String query) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = primary.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
-    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.attune.support.Practitioner;
+import app.attune.support.Sql;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.agroal.api.AgroalDataSource;
@@ -150,7 +151,7 @@ class WebhookTest {
         String webhookId = webhook.getString("id");
         // The first three attempts to record this webhook's answer fail as a terminated connection does
         // (a sequence counts them: nextval is not rolled back).
-        execute("create sequence webhook_outage_test",
+        Sql.execute(database, "create sequence webhook_outage_test",
                 """
                 create function webhook_outage_test() returns trigger language plpgsql as $$
                 begin
@@ -179,7 +180,7 @@ class WebhookTest {
             ehr.request().get("/api/v1/webhooks/{id}/deliveries", webhookId).then()
                     .body("items[0].attempts.size()", equalTo(1)).body("items[0].attempts[0].responseStatus", equalTo(204));
         } finally {
-            execute("drop trigger webhook_outage_test on webhook_delivery", "drop function webhook_outage_test()",
+            Sql.execute(database, "drop trigger webhook_outage_test on webhook_delivery", "drop function webhook_outage_test()",
                     "drop sequence webhook_outage_test");
         }
     }
@@ -222,13 +223,6 @@ class WebhookTest {
                 .post("/api/v1/webhooks").then().statusCode(201);
     }
 
-    private void execute(String... statements) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
 
     private long single(String query) throws SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
