@@ -96,7 +96,9 @@ public class MeasureService {
     /** A client's measure in a couple, family or group names whose it is; nobody else's names an unknown one. */
     private static String participantProblem(NewMeasure m, Alliance alliance) {
         if (m.participant() == null) {
-            return m.respondentOrClient() == Respondent.CLIENT && !alliance.participants.isEmpty()
+            // An individual alliance has no participants: its collection is not even read.
+            return m.respondentOrClient() == Respondent.CLIENT && alliance.format != AllianceFormat.INDIVIDUAL
+                    && !alliance.participants.isEmpty()
                     ? "is required: whose measure it is, one of " + alliance.participantList() : null;
         }
         if (alliance.format == AllianceFormat.INDIVIDUAL) {
