@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * - start-up time to the first ready answer, resident memory after start and after the load, each
  *   beside the same figures of a minimal Quarkus REST and Panache application (src/bench/minimal-app);
  * - a sustained run at 70% of the measured write rate: errors and resident memory growth;
- * - scaling, side by side: 16 writers on one organization against 16 on 16 organizations, without
- *   and with commit_delay, the sequencer's lag in each phase, and a report alone and under writes.
+ * - scaling, side by side: 16 writers on one organization against 16 on 16 organizations (in halves,
+ *   one, sixteen, sixteen, one), without and with commit_delay, the sequencer's lag on each side, and
+ *   a report alone and under writes.
  *
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.main=app.attune.database.LoadBenchmark
  *
@@ -261,23 +262,25 @@ public final class LoadBenchmark {
      * latter), at commit_delay 0 and at the delay asked for, with the sequencer's lag in each
      * phase; then a report's latency alone and under its organization's writes.
      */
-    private String scaling(PostgresCluster cluster, List<String> one, List<String> spread) throws Exception {
+    private String scaling(PostgresCluster cluster, List<String> oneOrganization, List<String> spread) throws Exception {
         writeFor(spread, Duration.ofSeconds(Math.min(30, WARMUP.toSeconds())), 0);
         StringBuilder out = new StringBuilder("one organization against sixteen, in this run:\n");
         for (int delay : new int[] {0, COMMIT_DELAY_MICROS}) {
             commitDelay(cluster, delay);
-            Map<Double, Double> start = lagBuckets();
-            int[] oneOrg = writeFor(one, PHASE, 0);
-            Map<Double, Double> afterOne = lagBuckets();
-            int[] sixteen = writeFor(spread, PHASE, 0);
-            Map<Double, Double> afterSixteen = lagBuckets();
-            double oneRate = oneOrg[0] / (double) PHASE.toSeconds();
-            double sixteenRate = sixteen[0] / (double) PHASE.toSeconds();
+            // In the order one, sixteen, sixteen, one (half a phase each), so that a drift of the
+            // machine's speed during the four weighs on both sides alike.
+            Phase one = new Phase();
+            Phase sixteen = new Phase();
+            for (boolean oneFirst : new boolean[] {true, false}) {
+                for (Phase phase : oneFirst ? List.of(one, sixteen) : List.of(sixteen, one)) {
+                    phase.write(phase == one ? oneOrganization : spread);
+                }
+            }
             out.append(String.format(Locale.ROOT, "  commit_delay %5.1f ms: 1 organization %7.1f sessions/s (%d errors,"
                     + " lag p50 %s p99 %s)   16 organizations %7.1f sessions/s (%d errors, lag p50 %s p99 %s)   ratio %.2f%n",
-                    delay / 1000.0, oneRate, oneOrg[1], lagQuantile(start, afterOne, 0.5), lagQuantile(start, afterOne, 0.99),
-                    sixteenRate, sixteen[1], lagQuantile(afterOne, afterSixteen, 0.5),
-                    lagQuantile(afterOne, afterSixteen, 0.99), oneRate / sixteenRate));
+                    delay / 1000.0, one.rate(), one.errors, lagQuantile(Map.of(), one.lag, 0.5), lagQuantile(Map.of(), one.lag, 0.99),
+                    sixteen.rate(), sixteen.errors, lagQuantile(Map.of(), sixteen.lag, 0.5),
+                    lagQuantile(Map.of(), sixteen.lag, 0.99), one.rate() / sixteen.rate()));
         }
         commitDelay(cluster, 0);
         String reported = openAlliance(token);
@@ -286,7 +289,7 @@ public final class LoadBenchmark {
         }
         List<Long> quiet = readFor(reported, PHASE);
         ExecutorService background = Executors.newSingleThreadExecutor();
-        var writes = background.submit(() -> writeFor(one, PHASE, 0));
+        var writes = background.submit(() -> writeFor(oneOrganization, PHASE, 0));
         List<Long> underWrites = readFor(reported, PHASE);
         int[] written = writes.get();
         background.shutdown();
@@ -297,6 +300,25 @@ public final class LoadBenchmark {
                 READERS, percentile(quiet, 50), percentile(quiet, 95), quiet.size(), percentile(underWrites, 50),
                 percentile(underWrites, 95), underWrites.size(), written[0] / (double) PHASE.toSeconds()));
         return out.toString();
+    }
+
+    /** One side of the comparison, written in halves: sessions, errors and the lag histogram's counts, summed. */
+    private final class Phase {
+        int written;
+        int errors;
+        final Map<Double, Double> lag = new java.util.TreeMap<>();
+
+        void write(List<String> alliances) throws Exception {
+            Map<Double, Double> before = lagBuckets();
+            int[] counts = writeFor(alliances, PHASE.dividedBy(2), 0);
+            lagBuckets().forEach((bound, count) -> lag.merge(bound, count - before.getOrDefault(bound, 0.0), Double::sum));
+            written += counts[0];
+            errors += counts[1];
+        }
+
+        double rate() {
+            return written / (double) PHASE.toSeconds();
+        }
     }
 
     /** Sets commit_delay for the whole cluster and waits until a new session sees it. */
