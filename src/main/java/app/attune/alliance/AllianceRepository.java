@@ -48,17 +48,18 @@ public class AllianceRepository {
     }
 
     /** Whether any measure of the alliance names one of these participants. */
-    public boolean anyMeasured(UUID allianceId, Collection<String> participants) {
+    public boolean anyMeasured(Alliance alliance, Collection<String> participants) {
         return !participants.isEmpty() && !Alliance.getEntityManager().createNativeQuery(
-                "select 1 from measure where alliance_id = ?1 and participant = any(cast(?2 as text[])) limit 1")
-                .setParameter(1, allianceId).setParameter(2, participants.toArray(String[]::new))
+                "select 1 from measure where alliance_id = ?1 and organization_id = ?2 and participant = any(cast(?3 as text[])) limit 1")
+                .setParameter(1, alliance.id).setParameter(2, alliance.organizationId)
+                .setParameter(3, participants.toArray(String[]::new))
                 .getResultList().isEmpty();
     }
 
-    public boolean hasSessionBefore(UUID allianceId, LocalDate date) {
+    public boolean hasSessionBefore(Alliance alliance, LocalDate date) {
         return !Alliance.getEntityManager().createNativeQuery(
-                "select 1 from session where alliance_id = ?1 and occurred_at < ?2 limit 1")
-                .setParameter(1, allianceId).setParameter(2, Alliance.firstMomentOf(date))
+                "select 1 from session where alliance_id = ?1 and organization_id = ?2 and occurred_at < ?3 limit 1")
+                .setParameter(1, alliance.id).setParameter(2, alliance.organizationId).setParameter(3, Alliance.firstMomentOf(date))
                 .getResultList().isEmpty();
     }
 

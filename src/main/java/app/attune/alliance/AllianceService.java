@@ -150,7 +150,7 @@ public class AllianceService {
         if (endedOn != null && endedOn.isBefore(changes.startedOn())) {
             errors.add("endedOn", "must not be before startedOn");
         }
-        if (changes.startedOn().isAfter(alliance.startedOn) && alliances.hasSessionBefore(alliance.id, changes.startedOn())) {
+        if (changes.startedOn().isAfter(alliance.startedOn) && alliances.hasSessionBefore(alliance, changes.startedOn())) {
             errors.add("startedOn", "must not be after the alliance's first session");
         }
         // Alliances recorded before participants existed keep working until their format or participants
@@ -163,7 +163,7 @@ public class AllianceService {
         }
         errors.throwIfAny();
         List<String> leaving = alliance.participants.stream().filter(p -> !changes.participantsOrNone().contains(p)).toList();
-        if (alliances.anyMeasured(alliance.id, leaving)) {
+        if (alliances.anyMeasured(alliance, leaving)) {
             throw ApiProblem.conflict("A participant whose measures are recorded stays a participant of the alliance");
         }
         if (changes.externalId() != null && !changes.externalId().equals(alliance.externalId)
@@ -174,7 +174,7 @@ public class AllianceService {
         changes.withEndedOn(closing ? endedOn : null).applyTo(alliance);
         alliance.updatedAt = OffsetDateTime.now(clock);
         if (closing != wasClosed) {
-            closureChanged.fire(new AllianceClosureChanged(alliance.id, closing));
+            closureChanged.fire(new AllianceClosureChanged(alliance.id, alliance.organizationId, closing));
         }
         alliance.persistAndFlush();
         changeFeed.record(AuditedType.ALLIANCE, alliance.id, alliance.id,

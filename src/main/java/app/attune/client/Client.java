@@ -1,9 +1,11 @@
 package app.attune.client;
 
+import app.attune.database.TenantKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -11,12 +13,14 @@ import java.util.UUID;
 
 /** A pseudonymous person in care: no more identifying data than the work needs. */
 @Entity
+@IdClass(TenantKey.class)
 @Table(name = "client")
 public class Client extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
+    @Id
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 

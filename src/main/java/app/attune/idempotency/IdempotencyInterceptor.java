@@ -81,10 +81,10 @@ public class IdempotencyInterceptor {
         String fingerprint = fingerprint(http, invocation.getParameters());
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (!keys.claim(me.practitionerId(), key)) {
+                if (!keys.claim(me, key)) {
                     throw ApiProblem.conflict("A request with this Idempotency-Key is still being processed; retry later");
                 }
-                IdempotencyKeys.Answer earlier = keys.find(me.practitionerId(), key);
+                IdempotencyKeys.Answer earlier = keys.find(me, key);
                 if (earlier != null) {
                     if (!earlier.requestHash().equals(fingerprint)) {
                         throw ApiProblem.keyReused();
@@ -93,7 +93,7 @@ public class IdempotencyInterceptor {
                     return earlier.replay();
                 }
                 Response answer = asResponse(invocation.proceed());
-                keys.store(me.practitionerId(), key, fingerprint, answer);
+                keys.store(me, key, fingerprint, answer);
                 return answer;
             });
         } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {

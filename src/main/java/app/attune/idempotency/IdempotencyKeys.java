@@ -1,6 +1,7 @@
 package app.attune.idempotency;
 
 import app.attune.config.AttuneConfig;
+import app.attune.identity.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 /** The stored answers to keyed POSTs; every method runs in the caller's transaction. */
 @ApplicationScoped
@@ -52,16 +52,16 @@ public class IdempotencyKeys {
      * Holds the key for the rest of the transaction; false when another transaction holds it,
      * that is when the first request with this key is still running.
      */
-    boolean claim(UUID practitionerId, String key) {
+    boolean claim(Caller me, String key) {
         return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, practitionerId + "\n" + key).getSingleResult();
+                .setParameter(1, me.practitionerId() + "\n" + key).getSingleResult();
     }
 
-    Answer find(UUID practitionerId, String key) {
+    Answer find(Caller me, String key) {
         List<?> rows = em.createNativeQuery("""
-                select request_hash, response_status, response_body, response_location, response_etag
-                from idempotency_key where practitioner_id = ?1 and idempotency_key = ?2 and expires_at > now()""")
-                .setParameter(1, practitionerId).setParameter(2, key).getResultList();
+                select request_hash, response_status, response_body, response_location, response_etag from idempotency_key
+                where practitioner_id = ?1 and organization_id = ?2 and idempotency_key = ?3 and expires_at > now()""")
+                .setParameter(1, me.practitionerId()).setParameter(2, me.organizationId()).setParameter(3, key).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
@@ -74,23 +74,23 @@ public class IdempotencyKeys {
         return text == null || text.toString().isEmpty() ? null : text.toString();
     }
 
-    void store(UUID practitionerId, String key, String requestHash, Response answer) throws JsonProcessingException {
+    void store(Caller me, String key, String requestHash, Response answer) throws JsonProcessingException {
         String body = answer.getEntity() == null ? null : storable(answer.getEntity());
         // An expired key of this caller may be used afresh (it replaces the old row); the database's clock decides, as in find.
         int stored = em.createNativeQuery("""
-                insert into idempotency_key (practitioner_id, idempotency_key, request_hash, response_status, response_body,
-                    response_location, response_etag, created_at, expires_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), now() + make_interval(secs => ?8))
+                insert into idempotency_key (practitioner_id, organization_id, idempotency_key, request_hash, response_status,
+                    response_body, response_location, response_etag, created_at, expires_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), now() + make_interval(secs => ?9))
                 on conflict (practitioner_id, idempotency_key, organization_id) do update set request_hash = excluded.request_hash,
                     response_status = excluded.response_status, response_body = excluded.response_body,
                     response_location = excluded.response_location, response_etag = excluded.response_etag,
                     created_at = excluded.created_at, expires_at = excluded.expires_at
                 where idempotency_key.expires_at <= now()""")
-                .setParameter(1, practitionerId).setParameter(2, key).setParameter(3, requestHash)
-                .setParameter(4, answer.getStatus()).setParameter(5, body == null ? "" : body)
-                .setParameter(6, answer.getLocation() == null ? "" : answer.getLocation().toString())
-                .setParameter(7, answer.getHeaderString(HttpHeaders.ETAG) == null ? "" : answer.getHeaderString(HttpHeaders.ETAG))
-                .setParameter(8, (double) retention.toSeconds())
+                .setParameter(1, me.practitionerId()).setParameter(2, me.organizationId()).setParameter(3, key)
+                .setParameter(4, requestHash).setParameter(5, answer.getStatus()).setParameter(6, body == null ? "" : body)
+                .setParameter(7, answer.getLocation() == null ? "" : answer.getLocation().toString())
+                .setParameter(8, answer.getHeaderString(HttpHeaders.ETAG) == null ? "" : answer.getHeaderString(HttpHeaders.ETAG))
+                .setParameter(9, (double) retention.toSeconds())
                 .executeUpdate();
         if (stored != 1) {
             // Unreachable while find and the advisory lock work: the work must not commit without its answer.

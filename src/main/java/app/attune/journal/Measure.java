@@ -1,5 +1,6 @@
 package app.attune.journal;
 
+import app.attune.database.TenantKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -9,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
@@ -20,12 +22,14 @@ import java.util.UUID;
 
 /** A completed questionnaire attached to a session; its total is computed, never accepted. */
 @Entity
+@IdClass(TenantKey.class)
 @Table(name = "measure")
 public class Measure extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
+    @Id
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 

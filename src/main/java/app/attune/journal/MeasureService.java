@@ -9,6 +9,7 @@ import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
 import app.attune.change.ChangeAction;
 import app.attune.change.ChangeFeed;
+import app.attune.database.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -48,11 +49,11 @@ public class MeasureService {
         session.attendance.requireTookPlace("measures");
         InputErrors errors = new InputErrors();
         // lockForChange has just read and locked the alliance: this is the persistence context's copy, no query.
-        check(List.of(request), "", Alliance.findById(session.allianceId), errors);
+        check(List.of(request), "", Alliance.findById(new TenantKey(session.allianceId, session.organizationId)), errors);
         errors.throwIfAny();
-        if (Measure.count("sessionId = ?1 and instrument = ?2 and respondent = ?3 and timing = ?4 "
+        if (Measure.count("sessionId = ?1 and organizationId = ?6 and instrument = ?2 and respondent = ?3 and timing = ?4 "
                 + "and coalesce(participant, '') = ?5", session.id, request.instrument(), request.respondentOrClient(),
-                request.timing(), Objects.requireNonNullElse(request.participant(), "")) > 0) {
+                request.timing(), Objects.requireNonNullElse(request.participant(), ""), session.organizationId) > 0) {
             throw ApiProblem.conflict("This session already has that instrument from that respondent at that timing");
         }
         Measure measure = store(session, request);

@@ -1,11 +1,13 @@
 package app.attune.journal;
 
+import app.attune.database.TenantKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -16,12 +18,14 @@ import org.hibernate.type.SqlTypes;
 
 /** An action taken on one rupture, in a session (the same or a later one) or between sessions. */
 @Entity
+@IdClass(TenantKey.class)
 @Table(name = "repair")
 public class Repair extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
+    @Id
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 

@@ -1,11 +1,13 @@
 package app.attune.journal;
 
+import app.attune.database.TenantKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -15,12 +17,14 @@ import org.hibernate.type.SqlTypes;
 
 /** A tagged misattunement event, surfaced in one session and open until a repair resolves it. */
 @Entity
+@IdClass(TenantKey.class)
 @Table(name = "rupture")
 public class Rupture extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
+    @Id
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 

@@ -16,6 +16,7 @@ import app.attune.audit.AuditedType;
 import app.attune.change.ChangeAction;
 import app.attune.change.ChangeFeed;
 import app.attune.database.ReadOrder;
+import app.attune.database.TenantKey;
 import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.CurrentCaller;
 import app.attune.query.Filter;
@@ -258,7 +259,7 @@ public class RuptureService {
 
     /** Stores a checked repair made in the given session of an earlier rupture (ruptureId in the body). */
     public Repair storeSessionRepair(TherapySession session, NewRepair request) {
-        Rupture rupture = Rupture.findById(request.ruptureId());
+        Rupture rupture = Rupture.findById(new TenantKey(request.ruptureId(), session.organizationId));
         return storeRepair(rupture, session.id, session.occurredAt, request);
     }
 
@@ -293,10 +294,11 @@ public class RuptureService {
 
     /** Closing an alliance leaves its unrepaired ruptures UNRESOLVED_AT_CLOSE; reopening it reopens them. */
     void onClosureChanged(@Observes AllianceClosureChanged change) {
-        List<Rupture> ruptures = Rupture.list("allianceId", change.allianceId());
+        List<Rupture> ruptures = Rupture.list("allianceId = ?1 and organizationId = ?2", change.allianceId(), change.organizationId());
         Map<UUID, List<RepairOutcome>> outcomes = new HashMap<>();
-        for (Object[] row : em.createQuery("select r.ruptureId, r.outcome from Repair r where r.allianceId = :alliance",
-                Object[].class).setParameter("alliance", change.allianceId()).getResultList()) {
+        for (Object[] row : em.createQuery("select r.ruptureId, r.outcome from Repair r where r.allianceId = :alliance"
+                + " and r.organizationId = :org", Object[].class).setParameter("alliance", change.allianceId())
+                .setParameter("org", change.organizationId()).getResultList()) {
             outcomes.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((RepairOutcome) row[1]);
         }
         for (Rupture rupture : ruptures) {

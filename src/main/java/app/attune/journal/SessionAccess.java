@@ -77,7 +77,8 @@ public class SessionAccess {
 
     /** A session of the given alliance, for a reference from a body (a repair's sessionId). */
     public Optional<TherapySession> inAlliance(Alliance alliance, UUID sessionId) {
-        return TherapySession.find("id = ?1 and allianceId = ?2", sessionId, alliance.id).firstResultOptional();
+        return TherapySession.find("id = ?1 and allianceId = ?2 and organizationId = ?3", sessionId, alliance.id, alliance.organizationId)
+                .firstResultOptional();
     }
 
     /** The session with the EHR's id, if the caller may see it. */

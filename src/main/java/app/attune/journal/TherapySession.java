@@ -1,11 +1,13 @@
 package app.attune.journal;
 
+import app.attune.database.TenantKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -13,12 +15,14 @@ import java.util.UUID;
 
 /** One meeting (or missed meeting) of an alliance, with its progress note. */
 @Entity
+@IdClass(TenantKey.class)
 @Table(name = "session")
 public class TherapySession extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
+    @Id
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 

@@ -1,9 +1,11 @@
 package app.attune.practitioner;
 
+import app.attune.database.TenantKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -16,12 +18,14 @@ import org.hibernate.type.SqlTypes;
  * Its roles here bound what its token may claim.
  */
 @Entity
+@IdClass(TenantKey.class)
 @Table(name = "practitioner")
 public class Practitioner extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
+    @Id
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 

@@ -8,17 +8,20 @@ package app.attune.research;
  */
 final class ExportQueries {
 
-    /** Bound in this order: organization, first instant, end instant (exclusive), ended only, time zone. */
+    /**
+     * Bound in this order: first instant, end instant (exclusive), ended only, time zone,
+     * organization (compared with the column itself, so that the statement names one organization).
+     */
     static final String SCOPE = """
-            with p as (select cast(? as uuid) as org, cast(? as timestamptz) as from_at, cast(? as timestamptz) as to_at,
+            with p as (select cast(? as timestamptz) as from_at, cast(? as timestamptz) as to_at,
                               cast(? as boolean) as ended_only, cast(? as text) as zone),
             scope as (
                 select a.id, a.therapist_id, a.format, a.status, a.started_on, a.ended_on,
                        extract(year from a.started_on)::int - c.birth_year as age,
                        coalesce((select (min(s.occurred_at) at time zone p.zone)::date from session s
                                  where s.alliance_id = a.id), a.started_on) as day0
-                from p join alliance a on a.organization_id = p.org join client c on c.id = a.client_id
-                where (not p.ended_only or a.ended_on is not null)
+                from p cross join alliance a join client c on c.id = a.client_id
+                where a.organization_id = ? and (not p.ended_only or a.ended_on is not null)
                   and exists (select 1 from session s where s.alliance_id = a.id
                               and s.occurred_at >= p.from_at and s.occurred_at < p.to_at)
             ),

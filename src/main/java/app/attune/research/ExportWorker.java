@@ -58,7 +58,7 @@ public class ExportWorker {
     }
 
     /** An export and the token of this worker's claim on it. */
-    record Claim(UUID exportId, UUID token) {
+    record Claim(UUID exportId, UUID organizationId, UUID token) {
     }
 
     private void run(Claim claim) throws SQLException {
@@ -85,11 +85,11 @@ public class ExportWorker {
                 where id = (select id from research_export
                             where status = 'QUEUED' or (status = 'RUNNING' and running_until < now())
                             order by created_at limit 1 for update skip locked)
-                returning id, claim""")) {
+                returning id, organization_id, claim""")) {
             claim.setString(1, ExportWriter.LEASE);
             try (ResultSet row = claim.executeQuery()) {
-                return row.next() ? Optional.of(new Claim(row.getObject(1, UUID.class), row.getObject(2, UUID.class)))
-                        : Optional.empty();
+                return row.next() ? Optional.of(new Claim(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        row.getObject(3, UUID.class))) : Optional.empty();
             }
         }
     }
@@ -100,14 +100,15 @@ public class ExportWorker {
                 update research_export set status = 'DONE', rows_written = ?, rows_total = ?, row_counts = ?,
                        bytes = ?, finished_at = now(), expires_at = now() + cast(? as interval), running_until = null,
                        version = version + 1
-                where id = ? and claim = ? and status = 'RUNNING'""")) {
+                where id = ? and organization_id = ? and claim = ? and status = 'RUNNING'""")) {
             done.setLong(1, written.total());
             done.setLong(2, written.total());
             done.setString(3, json(written));
             done.setLong(4, written.bytes());
             done.setString(5, retention.toSeconds() + " seconds");
             done.setObject(6, claim.exportId());
-            done.setObject(7, claim.token());
+            done.setObject(7, claim.organizationId());
+            done.setObject(8, claim.token());
             return done.executeUpdate() == 1;
         }
     }
@@ -118,10 +119,12 @@ public class ExportWorker {
                 with failed as (
                     update research_export set status = 'FAILED', finished_at = now(), running_until = null,
                            version = version + 1
-                    where id = ? and claim = ? returning id)
-                delete from research_export_chunk where export_id in (select id from failed)""")) {
+                    where id = ? and organization_id = ? and claim = ? returning id)
+                delete from research_export_chunk where export_id in (select id from failed) and organization_id = ?""")) {
             failed.setObject(1, claim.exportId());
-            failed.setObject(2, claim.token());
+            failed.setObject(2, claim.organizationId());
+            failed.setObject(3, claim.token());
+            failed.setObject(4, claim.organizationId());
             failed.executeUpdate();
         }
     }
@@ -131,8 +134,8 @@ public class ExportWorker {
         try (Connection db = dataSource.getConnection(); PreparedStatement expire = db.prepareStatement("""
                 with expired as (
                     update research_export set status = 'EXPIRED', version = version + 1
-                    where status = 'DONE' and expires_at <= now() returning id)
-                delete from research_export_chunk where export_id in (select id from expired)""")) {
+                    where status = 'DONE' and expires_at <= now() returning id, organization_id)
+                delete from research_export_chunk where (export_id, organization_id) in (select id, organization_id from expired)""")) {
             expire.executeUpdate();
         }
     }

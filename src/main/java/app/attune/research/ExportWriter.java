@@ -69,10 +69,13 @@ public class ExportWriter {
             out.setAutoCommit(true);
             // What an earlier claim left behind; only while this claim holds.
             try (PreparedStatement clear = out.prepareStatement("delete from research_export_chunk where export_id = ?"
-                    + " and exists (select 1 from research_export where id = ? and claim = ?)")) {
+                    + " and organization_id = ? and exists (select 1 from research_export where id = ? and organization_id = ?"
+                    + " and claim = ?)")) {
                 clear.setObject(1, exportId);
-                clear.setObject(2, exportId);
-                clear.setObject(3, claim.token());
+                clear.setObject(2, claim.organizationId());
+                clear.setObject(3, exportId);
+                clear.setObject(4, claim.organizationId());
+                clear.setObject(5, claim.token());
                 clear.executeUpdate();
             }
             snapshot.setAutoCommit(false);
@@ -80,7 +83,7 @@ public class ExportWriter {
                 begin.execute("set transaction isolation level repeatable read, read only");
             }
             try {
-                Run run = new Run(claim, request(snapshot, exportId), snapshot, out);
+                Run run = new Run(claim, request(snapshot, claim), snapshot, out);
                 Written written = run.all();
                 snapshot.commit();
                 return written;
@@ -98,12 +101,13 @@ public class ExportWriter {
             LocalDate fromDay, LocalDate toDay, Set<String> approvedTags, boolean keepsYear) {
     }
 
-    private static Request request(Connection db, UUID exportId) throws SQLException {
+    private static Request request(Connection db, ExportWorker.Claim claim) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("""
                 select e.organization_id, e.from_day, e.to_day, e.ended_only, s.time_zone, s.research_tags, s.research_keeps_year
                 from research_export e join organization_settings s on s.organization_id = e.organization_id
-                where e.id = ?""")) {
-            select.setObject(1, exportId);
+                where e.id = ? and e.organization_id = ?""")) {
+            select.setObject(1, claim.exportId());
+            select.setObject(2, claim.organizationId());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException("research export not found");
@@ -281,11 +285,11 @@ public class ExportWriter {
         private PreparedStatement scoped(String sql) throws SQLException {
             PreparedStatement statement = snapshot.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(FETCH);
-            statement.setObject(1, request.organizationId());
-            statement.setObject(2, request.from());
-            statement.setObject(3, request.to());
-            statement.setBoolean(4, request.endedOnly());
-            statement.setString(5, request.zone().getId());
+            statement.setObject(1, request.from());
+            statement.setObject(2, request.to());
+            statement.setBoolean(3, request.endedOnly());
+            statement.setString(4, request.zone().getId());
+            statement.setObject(5, request.organizationId());
             return statement;
         }
 
@@ -299,12 +303,13 @@ public class ExportWriter {
         /** Records progress and renews the lease; fails when another worker has taken the export over. */
         private void progress() throws SQLException {
             try (PreparedStatement update = out.prepareStatement("update research_export set rows_written = ?, rows_total = ?,"
-                    + " running_until = now() + cast(? as interval) where id = ? and claim = ?")) {
+                    + " running_until = now() + cast(? as interval) where id = ? and organization_id = ? and claim = ?")) {
                 update.setLong(1, written);
                 update.setLong(2, total);
                 update.setString(3, LEASE);
                 update.setObject(4, claim.exportId());
-                update.setObject(5, claim.token());
+                update.setObject(5, claim.organizationId());
+                update.setObject(6, claim.token());
                 if (update.executeUpdate() != 1) {
                     throw new SQLException("the export's claim was taken over");
                 }
@@ -387,13 +392,14 @@ public class ExportWriter {
             try (PreparedStatement insert = out.prepareStatement("""
                     with held as (
                         update research_export set running_until = now() + cast(? as interval)
-                        where id = ? and claim = ? returning id)
-                    insert into research_export_chunk (export_id, seq, data) select id, ?, ? from held""")) {
+                        where id = ? and organization_id = ? and claim = ? returning id, organization_id)
+                    insert into research_export_chunk (export_id, organization_id, seq, data) select id, organization_id, ?, ? from held""")) {
                 insert.setString(1, LEASE);
                 insert.setObject(2, claim.exportId());
-                insert.setObject(3, claim.token());
-                insert.setInt(4, seq++);
-                insert.setBytes(5, Arrays.copyOf(buffer, filled));
+                insert.setObject(3, claim.organizationId());
+                insert.setObject(4, claim.token());
+                insert.setInt(5, seq++);
+                insert.setBytes(6, Arrays.copyOf(buffer, filled));
                 if (insert.executeUpdate() != 1) {
                     throw new IOException("the export's claim was taken over");
                 }

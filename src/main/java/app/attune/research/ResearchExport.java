@@ -1,11 +1,13 @@
 package app.attune.research;
 
+import app.attune.database.TenantKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -14,12 +16,14 @@ import java.util.UUID;
 
 /** A research export: what was asked, by whom, and how far it got. Its data lives in chunks until it expires. */
 @Entity
+@IdClass(TenantKey.class)
 @Table(name = "research_export")
 public class ResearchExport extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
+    @Id
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 

@@ -1,6 +1,7 @@
 package app.attune.research;
 
 import app.attune.api.ApiExamples;
+import app.attune.database.TenantKey;
 import app.attune.idempotency.Idempotent;
 import app.attune.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,8 +85,8 @@ public class ResearchExportResource {
                             + "data-dictionary.csv, README.txt)")))
     @APIResponse(responseCode = "409", description = "The export is not done yet (QUEUED, RUNNING) or has FAILED")
     public Response data(@PathParam("id") UUID id) {
-        exports.download(id);
-        StreamingOutput zip = out -> exports.copyData(id, out);
+        TenantKey export = exports.download(id);
+        StreamingOutput zip = out -> exports.copyData(export, out);
         return Response.ok(zip, ZIP).header("Content-Disposition", "attachment; filename=\"research-export-" + id + ".zip\"")
                 .build();
     }

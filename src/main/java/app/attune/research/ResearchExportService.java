@@ -5,6 +5,7 @@ import app.attune.audit.AuditAction;
 import app.attune.audit.AuditTrail;
 import app.attune.audit.AuditedType;
 import app.attune.config.AttuneConfig;
+import app.attune.database.TenantKey;
 import app.attune.idempotency.ReplayedResource;
 import app.attune.identity.Caller;
 import app.attune.identity.CurrentCaller;
@@ -83,9 +84,12 @@ public class ResearchExportService {
         return ResearchExportView.of(export);
     }
 
-    /** Checks that the export's data can be downloaded now (404 when expired, 409 when not done) and audits it. */
+    /**
+     * Checks that the export's data can be downloaded now (404 when expired, 409 when not done) and
+     * audits it; returns the export's key, for {@link #copyData}.
+     */
     @Transactional
-    public void download(UUID id) {
+    public TenantKey download(UUID id) {
         ResearchExport export = visible(id);
         boolean expired = export.status == ResearchExportStatus.EXPIRED
                 || (export.expiresAt != null && !export.expiresAt.isAfter(OffsetDateTime.now(clock)));
@@ -96,22 +100,24 @@ public class ResearchExportService {
             throw ApiProblem.conflict("The research export is " + export.status + ": its data can be downloaded once DONE");
         }
         audit.done(AuditAction.EXPORT, AuditedType.RESEARCH_EXPORT, id, null);
+        return new TenantKey(export.id, export.organizationId);
     }
 
     /**
      * Writes the ZIP's chunks in order, a chunk at a time, from one snapshot: an expiry that
      * deletes them meanwhile does not cut the download short.
      */
-    public void copyData(UUID id, OutputStream to) throws IOException {
+    public void copyData(TenantKey export, OutputStream to) throws IOException {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try (PreparedStatement begin = db.prepareStatement("set transaction isolation level repeatable read, read only");
                     PreparedStatement chunk = db.prepareStatement(
-                            "select data from research_export_chunk where export_id = ? and seq = ?")) {
+                            "select data from research_export_chunk where export_id = ? and organization_id = ? and seq = ?")) {
                 begin.execute();
                 for (int seq = 0; ; seq++) {
-                    chunk.setObject(1, id);
-                    chunk.setInt(2, seq);
+                    chunk.setObject(1, export.id);
+                    chunk.setObject(2, export.organizationId);
+                    chunk.setInt(3, seq);
                     try (ResultSet row = chunk.executeQuery()) {
                         if (!row.next()) {
                             if (seq == 0) {
@@ -132,8 +138,8 @@ public class ResearchExportService {
     }
 
     private ResearchExport visible(UUID id) {
-        ResearchExport export = ResearchExport.findById(id);
-        if (export == null || !export.organizationId.equals(caller.get().organizationId())) {
+        ResearchExport export = ResearchExport.findById(new TenantKey(id, caller.get().organizationId()));
+        if (export == null) {
             throw ApiProblem.notFound("research export");
         }
         return export;

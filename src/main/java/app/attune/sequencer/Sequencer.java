@@ -267,11 +267,12 @@ public class Sequencer {
                 position = appended.lastPosition();
             }
             List<Double> lags = new ArrayList<>();
-            try (PreparedStatement remove = connection.prepareStatement("delete from pending_commit where id = any(?) "
-                    + "returning extract(epoch from clock_timestamp() - written_at)");
+            try (PreparedStatement remove = connection.prepareStatement("delete from pending_commit where organization_id = ?"
+                    + " and id = any(?) returning extract(epoch from clock_timestamp() - written_at)");
                     PreparedStatement advance = connection.prepareStatement(
                             "update audit_chain set last_seq = ?, last_hash = ?, last_change = ? where organization_id = ?")) {
-                remove.setArray(1, connection.createArrayOf("uuid", done.toArray()));
+                remove.setObject(1, organization);
+                remove.setArray(2, connection.createArrayOf("uuid", done.toArray()));
                 try (ResultSet removed = remove.executeQuery()) {
                     while (removed.next()) {
                         lags.add(removed.getDouble(1)); // both ends on the database's clock
@@ -296,24 +297,25 @@ public class Sequencer {
         }
     }
 
-    /**
-     * Gives the connection back without the organizations' locks: a pooled connection's session
-     * outlives close(), and would otherwise keep them from every sequencer. A connection that was
-     * cut has lost them already.
-     */
     /** Moves rows whose seal fails aside, in the round's transaction. */
     private void refuse(UUID organization, List<UUID> refused) throws SQLException {
         try (PreparedStatement move = connection.prepareStatement("""
-                with gone as (delete from pending_commit where id = any(?) returning *)
+                with gone as (delete from pending_commit where organization_id = ? and id = any(?) returning *)
                 insert into pending_commit_refused (id, organization_id, ticket, written_at, events, changes, seal)
                 select id, organization_id, ticket, written_at, events, changes, seal from gone""")) {
-            move.setArray(1, connection.createArrayOf("uuid", refused.toArray()));
+            move.setObject(1, organization);
+            move.setArray(2, connection.createArrayOf("uuid", refused.toArray()));
             move.executeUpdate();
         }
         LOG.errorf("The sequencer refused %d commit logs of organization %s whose seal does not verify; they are in "
                 + "pending_commit_refused", refused.size(), organization);
     }
 
+    /**
+     * Gives the connection back without the organizations' locks: a pooled connection's session
+     * outlives close(), and would otherwise keep them from every sequencer. A connection that was
+     * cut has lost them already.
+     */
     private void disconnect() {
         if (connection != null) {
             try (Statement release = connection.createStatement()) {

@@ -1,9 +1,11 @@
 package app.attune.webhook;
 
+import app.attune.database.TenantKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -12,12 +14,14 @@ import org.hibernate.type.SqlTypes;
 
 /** A receiver of the organization's change events. Deleted ones are kept for their delivery history. */
 @Entity
+@IdClass(TenantKey.class)
 @Table(name = "webhook")
 public class Webhook extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
+    @Id
     @Column(name = "organization_id", nullable = false, updatable = false)
     public UUID organizationId;
 

@@ -232,17 +232,18 @@ public class WebhookSender {
                         )
                         update webhook_delivery d set sending_until = now() + make_interval(secs => ?), attempts = d.attempts + 1
                         from chosen, webhook w, practitioner p
-                        where d.id = chosen.id and w.id = d.webhook_id and p.id = w.created_by
+                        where d.id = chosen.id and w.id = d.webhook_id and w.organization_id = d.organization_id
+                          and p.id = w.created_by and p.organization_id = w.organization_id
                         returning d.id, d.payload, d.attempts, w.url, w.secret,
-                                  p.active and p.roles && array['admin', 'integration']::text[]""".formatted(RECEIVER))) {
+                                  p.active and p.roles && array['admin', 'integration']::text[], d.organization_id""".formatted(RECEIVER))) {
                     select.setInt(1, perOrganization);
                     select.setInt(2, perReceiver);
                     select.setInt(3, free);
                     select.setDouble(4, lease().toMillis() / 1000.0);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
-                            due.add(new Due(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3),
-                                    rows.getString(4), rows.getString(5), rows.getBoolean(6), leaseEnds));
+                            due.add(new Due(rows.getObject(1, UUID.class), rows.getObject(7, UUID.class), rows.getString(2),
+                                    rows.getInt(3), rows.getString(4), rows.getString(5), rows.getBoolean(6), leaseEnds));
                         }
                     }
                 }
@@ -266,7 +267,7 @@ public class WebhookSender {
      * A leased delivery, with what sending it needs; attempt is the number this lease took, and
      * leaseEnds (System.nanoTime) when another sender may take it again.
      */
-    private record Due(UUID id, String payload, int attempt, String url, String secret, boolean registrantEntitled,
+    private record Due(UUID id, UUID organizationId, String payload, int attempt, String url, String secret, boolean registrantEntitled,
             long leaseEnds) {
     }
 
@@ -387,25 +388,27 @@ public class WebhookSender {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement attempt = connection.prepareStatement("""
-                    insert into webhook_attempt (delivery_id, attempt, attempted_at, response_status, error, duration_ms)
-                    values (?, ?, ?, ?, ?, ?) on conflict do nothing""");
+                    insert into webhook_attempt (delivery_id, organization_id, attempt, attempted_at, response_status, error, duration_ms)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""");
                     PreparedStatement update = connection.prepareStatement("""
                     update webhook_delivery set status = ?, next_attempt_at = ?, sending_until = null,
                         delivered_at = case when ? then ? else delivered_at end
-                    where id = ? and attempts = ? and status = 'PENDING'""")) {
+                    where id = ? and organization_id = ? and attempts = ? and status = 'PENDING'""")) {
                 attempt.setObject(1, delivery.id());
-                attempt.setInt(2, delivery.attempt());
-                attempt.setObject(3, now);
-                attempt.setObject(4, outcome.status(), Types.INTEGER);
-                attempt.setString(5, outcome.error());
-                attempt.setInt(6, outcome.durationMs());
+                attempt.setObject(2, delivery.organizationId());
+                attempt.setInt(3, delivery.attempt());
+                attempt.setObject(4, now);
+                attempt.setObject(5, outcome.status(), Types.INTEGER);
+                attempt.setString(6, outcome.error());
+                attempt.setInt(7, outcome.durationMs());
                 attempt.executeUpdate();
                 update.setString(1, next);
                 update.setObject(2, now.plus(wait(delivery.attempt())));
                 update.setBoolean(3, delivered);
                 update.setObject(4, now);
                 update.setObject(5, delivery.id());
-                update.setInt(6, delivery.attempt());
+                update.setObject(6, delivery.organizationId());
+                update.setInt(7, delivery.attempt());
                 update.executeUpdate();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

@@ -103,28 +103,30 @@ public class WebhookService {
     public void delete(UUID id) {
         Webhook webhook = live(id);
         webhook.deletedAt = OffsetDateTime.now(clock);
-        em.createNativeQuery("update webhook_delivery set status = 'FAILED' where webhook_id = ?1 and status = 'PENDING'")
-                .setParameter(1, webhook.id).executeUpdate();
+        em.createNativeQuery("update webhook_delivery set status = 'FAILED' where webhook_id = ?1 and organization_id = ?2"
+                + " and status = 'PENDING'").setParameter(1, webhook.id).setParameter(2, webhook.organizationId).executeUpdate();
         audit.done(AuditAction.UPDATE, AuditedType.WEBHOOK, webhook.id, null);
     }
 
     @Transactional
     public Page<DeliveryView> deliveries(UUID webhookId, PageRequest page) {
         Webhook webhook = live(webhookId);
-        long total = ((Number) em.createNativeQuery("select count(*) from webhook_delivery where webhook_id = ?1")
-                .setParameter(1, webhook.id).getSingleResult()).longValue();
+        long total = ((Number) em.createNativeQuery("select count(*) from webhook_delivery where webhook_id = ?1 and organization_id = ?2")
+                .setParameter(1, webhook.id).setParameter(2, webhook.organizationId).getSingleResult()).longValue();
         List<?> rows = em.createNativeQuery("""
                 select id, event_type, position, status, created_at, next_attempt_at, delivered_at
-                from webhook_delivery where webhook_id = ?1 order by created_at desc, position desc limit ?2 offset ?3""")
-                .setParameter(1, webhook.id).setParameter(2, page.size()).setParameter(3, page.page() * page.size())
+                from webhook_delivery where webhook_id = ?1 and organization_id = ?2
+                order by created_at desc, position desc limit ?3 offset ?4""")
+                .setParameter(1, webhook.id).setParameter(2, webhook.organizationId).setParameter(3, page.size())
+                .setParameter(4, page.page() * page.size())
                 .getResultList();
         List<UUID> ids = rows.stream().map(r -> (UUID) ((Object[]) r)[0]).toList();
         Map<UUID, List<DeliveryView.Attempt>> attempts = new HashMap<>();
         if (!ids.isEmpty()) {
             for (Object row : em.createNativeQuery("""
                     select delivery_id, attempt, attempted_at, response_status, error, duration_ms
-                    from webhook_attempt where delivery_id in (?1) order by attempt""")
-                    .setParameter(1, ids).getResultList()) {
+                    from webhook_attempt where delivery_id in (?1) and organization_id = ?2 order by attempt""")
+                    .setParameter(1, ids).setParameter(2, webhook.organizationId).getResultList()) {
                 Object[] a = (Object[]) row;
                 attempts.computeIfAbsent((UUID) a[0], k -> new ArrayList<>()).add(new DeliveryView.Attempt(
                         ((Number) a[1]).intValue(), time(a[2]), a[3] == null ? null : ((Number) a[3]).intValue(),

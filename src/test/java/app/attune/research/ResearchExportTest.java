@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -201,7 +202,7 @@ class ResearchExportTest {
             claim.setObject(1, UUID.fromString(id));
             assertEquals(1, claim.executeUpdate());
         }
-        ExportWorker.Claim stale = new ExportWorker.Claim(UUID.fromString(id), UUID.randomUUID());
+        ExportWorker.Claim stale = new ExportWorker.Claim(UUID.fromString(id), organizationOf(id), UUID.randomUUID());
         Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> writer.write(stale));
         assertTrue(refused.getMessage().contains("taken over"), refused.getMessage());
         try (Connection db = database.getConnection(); PreparedStatement chunks = db.prepareStatement(
@@ -316,6 +317,17 @@ class ResearchExportTest {
             assertEquals(1, insert.executeUpdate());
         }
         return id.toString();
+    }
+
+    private UUID organizationOf(String export) throws SQLException {
+        try (Connection db = database.getConnection(); PreparedStatement select = db.prepareStatement(
+                "select organization_id from research_export where id = ?")) {
+            select.setObject(1, UUID.fromString(export));
+            try (var row = select.executeQuery()) {
+                row.next();
+                return row.getObject(1, UUID.class);
+            }
+        }
     }
 
     private static List<CSVRecord> csv(Map<String, String> zip, String file) {
