@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  *
  * Options: -Dload.seconds (30), -Dload.warmup-seconds (120), -Dload.sustain-minutes (10), -Dload.pool (16),
  * -Dload.one-organization-per-writer (false), -Dload.statements (false), -Dload.yardstick (true),
- * -Dload.scaling (true), -Dload.commit-delay-micros (20000),
+ * -Dload.scaling (true), -Dload.commit-delay-micros (20000), -Dload.scaling-only (false: only the warm-up and
+ * the scaling comparison), -Dload.one-therapist-per-writer (false: the one organization's writers share one
+ * practitioner),
  * -Dload.jvm="options" (both applications' JVMs; by default the setting chosen, "-XX:+UseSerialGC -Xmx384m";
  * empty for the JVM's defaults), -Dload.attune-jvm="options" (added to Attune's JVM only, for example its
  * AppCDS archive), -Dload.footprint-only (false: start-up and memory after start of both, no load),
@@ -79,6 +81,13 @@ public final class LoadBenchmark {
      */
     private static final boolean SCALING = Boolean.parseBoolean(System.getProperty("load.scaling", "true"));
     private static final int COMMIT_DELAY_MICROS = Integer.getInteger("load.commit-delay-micros", 20_000);
+    /** Only the warm-up and the scaling comparison, for repeating it. */
+    private static final boolean SCALING_ONLY = Boolean.getBoolean("load.scaling-only");
+    /**
+     * The one organization's writers as one practitioner (an EHR's account posting for everyone,
+     * the default) or each as its own therapist, as the sixteen organizations' writers are.
+     */
+    private static final boolean ONE_THERAPIST_PER_WRITER = Boolean.getBoolean("load.one-therapist-per-writer");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SESSION = """
             {"occurredAt": "2026-10-%02dT15:00:00Z", "durationMinutes": 50, "attendance": "ATTENDED",
@@ -176,7 +185,7 @@ public final class LoadBenchmark {
                 List<String> spread = new ArrayList<>();
                 service.provision("load-org");
                 for (int i = 0; i < CONNECTIONS; i++) {
-                    oneOrganization.add(openAlliance(token));
+                    oneOrganization.add(openAlliance(ONE_THERAPIST_PER_WRITER ? tokenOf("load-org", "load-therapist-" + i) : token));
                     if (SPREAD || SCALING) {
                         service.provision("load-org-" + i);
                         spread.add(openAlliance(tokenOf("load-org-" + i)));
@@ -185,6 +194,11 @@ public final class LoadBenchmark {
                 List<String> alliances = SPREAD ? spread : oneOrganization;
                 writeFor(alliances, WARMUP, 0);
                 String scaling = SCALING ? scaling(cluster, oneOrganization, spread) : "(scaling not measured: -Dload.scaling=false)";
+                if (SCALING_ONLY) {
+                    System.out.printf("%s%n(one organization's writers: %s)%n", scaling,
+                            ONE_THERAPIST_PER_WRITER ? "16 therapists" : "one practitioner");
+                    return;
+                }
                 if (STATEMENTS) {
                     try (Connection db = cluster.connect(); Statement sql = db.createStatement()) {
                         sql.execute("create extension if not exists pg_stat_statements");
@@ -569,7 +583,11 @@ public final class LoadBenchmark {
     }
 
     private static String tokenOf(String organization) {
-        return DevToken.forSubject("load-therapist").org(organization).groups("therapist")
+        return tokenOf(organization, "load-therapist");
+    }
+
+    private static String tokenOf(String organization, String subject) {
+        return DevToken.forSubject(subject).org(organization).groups("therapist")
                 .expiresAt(Instant.now().plusSeconds(7200)).sign();
     }
 
