@@ -51,9 +51,9 @@ public class MeasureService {
         // lockForChange has just read and locked the alliance: this is the persistence context's copy, no query.
         check(List.of(request), "", Alliance.findById(new TenantKey(session.allianceId, session.organizationId)), errors);
         errors.throwIfAny();
-        if (Measure.count("sessionId = ?1 and organizationId = ?6 and instrument = ?2 and respondent = ?3 and timing = ?4 "
-                + "and coalesce(participant, '') = ?5", session.id, request.instrument(), request.respondentOrClient(),
-                request.timing(), Objects.requireNonNullElse(request.participant(), ""), session.organizationId) > 0) {
+        if (Measure.count("sessionId = ?1 and organizationId = ?2 and instrument = ?3 and respondent = ?4 and timing = ?5 "
+                + "and coalesce(participant, '') = ?6", session.id, session.organizationId, request.instrument(),
+                request.respondentOrClient(), request.timing(), Objects.requireNonNullElse(request.participant(), "")) > 0) {
             throw ApiProblem.conflict("This session already has that instrument from that respondent at that timing");
         }
         Measure measure = store(session, request);

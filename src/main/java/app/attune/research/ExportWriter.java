@@ -96,14 +96,14 @@ public class ExportWriter {
         }
     }
 
-    /** The export's request and the organization's settings it depends on. */
-    private record Request(UUID organizationId, OffsetDateTime from, OffsetDateTime to, boolean endedOnly, ZoneId zone,
+    /** The export's request and the organization's settings it depends on (its organization is the claim's). */
+    private record Request(OffsetDateTime from, OffsetDateTime to, boolean endedOnly, ZoneId zone,
             LocalDate fromDay, LocalDate toDay, Set<String> approvedTags, boolean keepsYear) {
     }
 
     private static Request request(Connection db, ExportWorker.Claim claim) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("""
-                select e.organization_id, e.from_day, e.to_day, e.ended_only, s.time_zone, s.research_tags, s.research_keeps_year
+                select e.from_day, e.to_day, e.ended_only, s.time_zone, s.research_tags, s.research_keeps_year
                 from research_export e join organization_settings s on s.organization_id = e.organization_id
                 where e.id = ? and e.organization_id = ?""")) {
             select.setObject(1, claim.exportId());
@@ -112,13 +112,13 @@ public class ExportWriter {
                 if (!row.next()) {
                     throw new IllegalStateException("research export not found");
                 }
-                ZoneId zone = ZoneId.of(row.getString(5));
-                LocalDate fromDay = row.getObject(2, LocalDate.class);
-                LocalDate toDay = row.getObject(3, LocalDate.class);
-                Set<String> tags = new LinkedHashSet<>(Arrays.asList((String[]) row.getArray(6).getArray()));
-                return new Request(row.getObject(1, UUID.class), fromDay.atStartOfDay(zone).toOffsetDateTime(),
-                        toDay.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), row.getBoolean(4), zone, fromDay, toDay,
-                        tags, row.getBoolean(7));
+                ZoneId zone = ZoneId.of(row.getString(4));
+                LocalDate fromDay = row.getObject(1, LocalDate.class);
+                LocalDate toDay = row.getObject(2, LocalDate.class);
+                Set<String> tags = new LinkedHashSet<>(Arrays.asList((String[]) row.getArray(5).getArray()));
+                return new Request(fromDay.atStartOfDay(zone).toOffsetDateTime(),
+                        toDay.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), row.getBoolean(3), zone, fromDay, toDay,
+                        tags, row.getBoolean(6));
             }
         }
     }
@@ -289,7 +289,7 @@ public class ExportWriter {
             statement.setObject(2, request.to());
             statement.setBoolean(3, request.endedOnly());
             statement.setString(4, request.zone().getId());
-            statement.setObject(5, request.organizationId());
+            statement.setObject(5, claim.organizationId());
             return statement;
         }
 
